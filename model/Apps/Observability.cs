@@ -1,0 +1,116 @@
+namespace Cogrion.Infra;
+
+/// <summary>Values of the observability chart: an umbrella over kube-prometheus-stack.</summary>
+[HelmValues("observability")]
+public partial record ObservabilityValues
+{
+    /// <summary>Where the chart runs.</summary>
+    public required GlobalValues Global { get; init; }
+
+    /// <summary>Values of the upstream kube-prometheus-stack chart.</summary>
+    [YamlName("kube-prometheus-stack")]
+    public required KubePrometheusStackValues Stack { get; init; }
+}
+
+/// <summary>The kube-prometheus-stack values that the estate sets.</summary>
+public partial record KubePrometheusStackValues
+{
+    /// <summary>Grafana, at global.grafanaDomain.</summary>
+    public required GrafanaValues Grafana { get; init; }
+
+    /// <summary>Prometheus.</summary>
+    public required PrometheusValues Prometheus { get; init; }
+}
+
+/// <summary>The Grafana sub-chart.</summary>
+public partial record GrafanaValues
+{
+    /// <summary>Grafana's Ingress (the upstream chart takes a list of host names).</summary>
+    public required GrafanaIngress Ingress { get; init; }
+
+    /// <summary>Where Grafana's admin login comes from.</summary>
+    public GrafanaAdmin Admin { get; init; } = new();
+}
+
+/// <summary>Grafana's Ingress.</summary>
+public partial record GrafanaIngress
+{
+    /// <summary>Whether the chart creates the Ingress.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>The ingress class that serves it.</summary>
+    public string IngressClassName { get; init; } = Conventions.IngressClass;
+
+    /// <summary>The host names.</summary>
+    public required IReadOnlyList<string> Hosts { get; init; }
+}
+
+/// <summary>Grafana's admin login, read from the observability-secrets Secret.</summary>
+public partial record GrafanaAdmin
+{
+    /// <summary>The Secret (written by the chart's ExternalSecret).</summary>
+    public string ExistingSecret { get; init; } = "observability-secrets";
+
+    /// <summary>The user name key.</summary>
+    public string UserKey { get; init; } = "admin-user";
+
+    /// <summary>The password key.</summary>
+    public string PasswordKey { get; init; } = "admin-password";
+}
+
+/// <summary>The Prometheus part.</summary>
+public partial record PrometheusValues
+{
+    /// <summary>The Prometheus resource's spec.</summary>
+    public required PrometheusSpec PrometheusSpec { get; init; }
+}
+
+/// <summary>How Prometheus runs.</summary>
+public partial record PrometheusSpec
+{
+    /// <summary>How many Prometheus pods run.</summary>
+    public required int Replicas { get; init; }
+
+    /// <summary>How long samples are kept (a Prometheus duration).</summary>
+    public required string Retention { get; init; }
+
+    /// <summary>Each pod's requests and limits.</summary>
+    public required ResourceRequirements Resources { get; init; }
+}
+
+/// <summary>Observability: Prometheus and Grafana for the cluster.</summary>
+public static class Observability
+{
+    public static readonly App<ObservabilityValues> App = new(
+        Conventions.Namespace("observability"),
+        new ChartSpec("0.1.0", "Metrics and dashboards for cogrion, on the upstream kube-prometheus-stack chart.")
+        {
+            Dependencies = [new ChartDependency("kube-prometheus-stack", "79.7.1", "https://prometheus-community.github.io/helm-charts")],
+        },
+        context => new ObservabilityValues
+        {
+            Global = Conventions.Global(context.Cluster),
+            Stack = new()
+            {
+                Grafana = new() { Ingress = new() { Hosts = [Conventions.ServiceDomain(context.Cluster, "grafana")] } },
+                Prometheus = new()
+                {
+                    PrometheusSpec = new()
+                    {
+                        Replicas = Conventions.Replicas(context.Cluster),
+                        Retention = context.Cluster.Env.IsProduction ? "30d" : "7d",
+                        Resources = Sizes.Large(context.Cluster),
+                    },
+                },
+            },
+        })
+    {
+        DependsOn = ["ingress"],
+        AlsoDeploysTo = ["kube-system"], // kube-prometheus-stack's control-plane exporters' Services live there.
+        Secrets =
+        [
+            new AppSecret("admin-user", "grafana-admin-user"),
+            new AppSecret("admin-password", "grafana-admin-password"),
+        ],
+    };
+}

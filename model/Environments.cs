@@ -1,0 +1,19 @@
+namespace Cogrion.Infra;
+
+/// <summary>The environment tiers.</summary>
+public static class Envs
+{
+    /// <summary>Deploys on every merge to main of the app repository.</summary>
+    public static readonly Env Dev = new("dev", IsProduction: false);
+
+    /// <summary>Deploys by a reviewed one-line pull request (<c>infragen promote</c>).</summary>
+    public static readonly Env Prod = new("prod", IsProduction: true);
+}
+
+/// <summary>The regions the platform runs in.</summary>
+public static class Regions
+{
+    public static readonly Region Sgp1 = new("sgp-1", "ap-southeast-1");
+
+    public static readonly Region Fra1 = new("fra-1", "eu-central-1");
+}

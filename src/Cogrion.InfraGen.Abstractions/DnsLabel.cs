@@ -1,0 +1,37 @@
+namespace Cogrion.InfraGen;
+
+/// <summary>The RFC 1123 label rule Kubernetes applies to names (and this tool to cluster, app and chart names).</summary>
+/// <remarks>
+/// Also compiled into the source generator (linked file), so the IDE diagnostic and the build error agree.
+/// A label can never contain '/', '.' or "..", so a valid name can never leave the output tree.
+/// </remarks>
+public static class DnsLabel
+{
+    /// <summary>The longest label Kubernetes accepts.</summary>
+    public const int MaxLength = 63;
+
+    /// <summary>What a valid label looks like, for error messages.</summary>
+    public const string Rule =
+        "a DNS-1123 label: 1 to 63 characters, lower-case letters a-z, digits 0-9 and '-', starting and ending with a letter or digit";
+
+    /// <summary>Whether <paramref name="value"/> is a DNS-1123 label.</summary>
+    public static bool IsValid(string? value)
+    {
+        if (value is null || value.Length == 0 || value.Length > MaxLength)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var alphanumeric = c is >= 'a' and <= 'z' or >= '0' and <= '9';
+            if (!alphanumeric && !(c == '-' && i > 0 && i < value.Length - 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Runtime.CompilerServices;
+
+namespace Cogrion.InfraGen;
+
+/// <summary>One Kubernetes cluster: an environment in a region, named <c>{env}-{region}</c> (<c>prod-sgp-1</c>).</summary>
+/// <remarks>Argo CD runs inside each cluster and manages only that cluster.</remarks>
+public sealed record Cluster
+{
+    /// <summary>Declares a cluster; the declaring line is remembered for error messages.</summary>
+    public Cluster(Env env, Region region, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        Env = env;
+        Region = region;
+        DeclaredAt = new SourceLocation(file, line);
+    }
+
+    /// <summary>The environment tier.</summary>
+    public Env Env { get; }
+
+    /// <summary>The region.</summary>
+    public Region Region { get; }
+
+    /// <summary>The cluster name, <c>{env}-{region}</c>: the name of its apps and values directories.</summary>
+    public string Name => $"{Env.Name}-{Region.Name}";
+
+    /// <summary>The API server Argo CD deploys to; Argo CD runs in the cluster it manages.</summary>
+    public string Server { get; init; } = "https://kubernetes.default.svc";
+
+    /// <summary>Where the cluster was declared in the model.</summary>
+    public SourceLocation DeclaredAt { get; }
+}

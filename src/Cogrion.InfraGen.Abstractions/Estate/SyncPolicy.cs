@@ -1,0 +1,11 @@
+namespace Cogrion.InfraGen;
+
+/// <summary>How Argo CD syncs an Application.</summary>
+/// <param name="Automated">Sync on every change of the repository (the seed: yes, for dev and, after review, prod).</param>
+/// <param name="Prune">Delete resources that left the repository.</param>
+/// <param name="SelfHeal">Undo changes made in the cluster by hand.</param>
+public sealed record SyncPolicy(bool Automated = true, bool Prune = true, bool SelfHeal = true)
+{
+    /// <summary>The seed's policy: automated, prune and self-heal.</summary>
+    public static SyncPolicy Default { get; } = new();
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Cogrion.InfraGen.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Cogrion.InfraGen.Generators;
+
+/// <summary>
+/// From <c>[HelmValues]</c> records: a YAML writer, chart defaults and a values schema per record; from the
+/// <c>[InfraModel]</c> class: the model catalog and the program's entry point. No file I/O: the pipeline writes.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed partial class InfraGenGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var roots = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.HelmValuesAttribute,
+                static (node, _) => node is RecordDeclarationSyntax or ClassDeclarationSyntax,
+                static (ctx, ct) => Parser.ParseRoot(ctx, ct))
+            .Where(static root => root is not null)
+            .Select(static (root, _) => root!)
+            .WithTrackingName(TrackingNames.ValuesRoots);
+
+        // A record reached from several roots (a shared GlobalValues) is emitted once.
+        var records = roots
+            .SelectMany(static (root, _) => root.Records)
+            .WithTrackingName(TrackingNames.ValuesRecords)
+            .Collect()
+            .SelectMany(static (all, _) => all
+                .GroupBy(static r => r.FullName, StringComparer.Ordinal)
+                .Select(static g => g.First())
+                .OrderBy(static r => r.FullName, StringComparer.Ordinal)
+                .ToImmutableArray())
+            .WithTrackingName(TrackingNames.DistinctRecords);
+
+        var catalogEntries = roots
+            .Select(static (root, _) => new CatalogEntry(root.ChartName, root.FullName))
+            .WithTrackingName(TrackingNames.CatalogEntries)
+            .Collect();
+
+        var modelClasses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.InfraModelAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, _) => ((INamedTypeSymbol)ctx.TargetSymbol).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+            .WithTrackingName(TrackingNames.ModelClasses)
+            .Collect();
+
+        var facts = context.CompilationProvider
+            .Select(static (compilation, _) => new CompilationFacts(
+                compilation.Options.OutputKind == OutputKind.ConsoleApplication,
+                compilation.GetTypeByMetadataName(KnownNames.Host) is not null))
+            .WithTrackingName(TrackingNames.CompilationFacts);
+
+        var catalog = catalogEntries
+            .Combine(modelClasses)
+            .Combine(facts)
+            .WithTrackingName(TrackingNames.Catalog);
+
+        context.RegisterSourceOutput(records, static (spc, record) =>
+            spc.AddSource(HintName(record.FullName, "Values"), Emitter.EmitRecord(record)));
+
+        context.RegisterSourceOutput(roots, static (spc, root) =>
+            spc.AddSource(HintName(root.FullName, "HelmValues"), Emitter.EmitRoot(root)));
+
+        context.RegisterSourceOutput(catalog, static (spc, input) =>
+        {
+            var ((entries, models), compilationFacts) = input;
+            var source = CatalogEmitter.Emit(entries, models, compilationFacts);
+            if (source is not null)
+            {
+                spc.AddSource("Cogrion.InfraGen.Catalog.g.cs", source);
+            }
+        });
+    }
+
+    private static string HintName(string fullName, string suffix) =>
+        fullName.Replace("global::", string.Empty).Replace('<', '[').Replace('>', ']') + "." + suffix + ".g.cs";
+}

@@ -1,0 +1,50 @@
+namespace Cogrion.InfraGen.Diagnostics;
+
+/// <summary>
+/// The pipeline's diagnostic IDs and their messages, in one place (docs/diagnostics.md has a section for each).
+/// INFRA0xxx are the compiler's (analyzers), INFRA1xxx the model's, INFRA2xxx the output's, INFRA3xxx the disk's.
+/// </summary>
+public static class ModelErrors
+{
+    public static InfraDiagnostic ModelThrew(Exception exception) => new(
+        "INFRA1000", $"The model threw while defining the estate: {exception.GetType().Name}: {exception.Message}", default);
+
+    public static InfraDiagnostic NotALabel(string record, string property, string? value, SourceLocation at) => new(
+        "INFRA1001", $"{record} {property} '{value}' is not allowed: it must be {DnsLabel.Rule}.", at);
+
+    public static InfraDiagnostic Duplicate(string record, string name, SourceLocation first, SourceLocation again) => new(
+        "INFRA1002", $"{record} '{name}' is declared twice (first at {first}); each {record.ToLowerInvariant()} name must be unique.", again);
+
+    public static InfraDiagnostic NoValues(string app, string cluster, SourceLocation at) => new(
+        "INFRA1003", $"App '{app}' has no values for cluster '{cluster}': its values function returned null. Return values for every cluster.", at);
+
+    public static InfraDiagnostic ValuesThrew(string app, string cluster, Exception exception, SourceLocation at) => new(
+        "INFRA1004", $"App '{app}' failed to build its values for cluster '{cluster}': {exception.GetType().Name}: {exception.Message}", at);
+
+    public static InfraDiagnostic UnknownDependency(string app, string dependency, SourceLocation at) => new(
+        "INFRA1005", $"App '{app}' DependsOn '{dependency}', which is not an app of the estate.", at);
+
+    public static InfraDiagnostic DependencyCycle(IEnumerable<string> cycle, SourceLocation at) => new(
+        "INFRA1006", $"Apps depend on each other in a cycle ({string.Join(" -> ", cycle)}); sync waves need an order.", at);
+
+    public static InfraDiagnostic EmptyEstate(string what) => new(
+        "INFRA1007", $"The estate has no {what}; declare at least one.", default);
+
+    public static InfraDiagnostic InvalidRepo(string message, SourceLocation at) => new("INFRA1008", message, at);
+
+    public static InfraDiagnostic ChartFileConflict(string app, string file, SourceLocation at) => new(
+        "INFRA1009", $"Chart '{app}' has a hand-written template '{file}', which InfraGen generates from the app's Secrets; rename or remove it.", at);
+
+    public static InfraDiagnostic BadReleases(string message, SourceLocation at) => new("INFRA1101", message, at);
+
+    public static InfraDiagnostic MissingRelease(string app, string cluster, SourceLocation at) => new(
+        "INFRA1102",
+        $"No image tag for app '{app}' on cluster '{cluster}' in releases.yaml: add '{cluster}:' / '  {app}: sha-…', or run `infragen promote --app {app} --from <cluster> --to {cluster}`.",
+        at);
+
+    public static InfraDiagnostic UnusedRelease(string app, string cluster, SourceLocation at) => new(
+        "INFRA1103", $"releases.yaml sets a tag for app '{app}' on cluster '{cluster}', but no such app reads an image tag there; remove the line.", at);
+
+    public static InfraDiagnostic Unrenderable(string output, string pointer, string reason, SourceLocation at) => new(
+        "INFRA1201", $"A value cannot be written as YAML: {reason}.", at) { OutputPath = output, Pointer = pointer };
+}

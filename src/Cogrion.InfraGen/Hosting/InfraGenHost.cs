@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Cogrion.InfraGen.Diagnostics;
+using Cogrion.InfraGen.Loading;
+
+namespace Cogrion.InfraGen.Hosting;
+
+/// <summary>
+/// The model program's command line. A model project's generated entry point calls <see cref="Run(string[], IInfraCatalog)"/>;
+/// the <c>infragen</c> tool builds the model and forwards its arguments here.
+/// </summary>
+public static class InfraGenHost
+{
+    /// <summary>Exit code: success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code: the tree drifted from the model, or the output breaks a rule.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code: bad usage, or the model itself is wrong.</summary>
+    public const int UsageOrModelError = 2;
+
+    /// <summary>Parses <paramref name="args"/> and runs the verb over the catalog's model.</summary>
+    public static int Run(string[] args, IInfraCatalog catalog) => Run(args, catalog, Console.Out, Console.Error);
+
+    /// <summary>As <see cref="Run(string[], IInfraCatalog)"/>, writing to the given streams (tests read them).</summary>
+    public static int Run(string[] args, IInfraCatalog catalog, TextWriter output, TextWriter error)
+    {
+        var root = InfraGenCommands.Build(catalog, output, error);
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return root.Parse(args).Invoke(configuration);
+    }
+
+    /// <summary>Prints every diagnostic in MSBuild's canonical format and returns the matching exit code.</summary>
+    internal static int Report(InfraGenException exception, ModelPaths? paths, bool absolutePaths, TextWriter error)
+    {
+        Func<string, string> display = absolutePaths || paths is null ? static f => f : paths.Describe;
+        foreach (var diagnostic in exception.Diagnostics)
+        {
+            error.WriteLine(diagnostic.Format(display));
+        }
+
+        var errors = exception.Diagnostics.Count(d => d.Severity == Severity.Error);
+        error.WriteLine($"infragen: {errors} error(s); out/ was not changed.");
+        return exception.Diagnostics.Any(d => d.Code.StartsWith("INFRA2", StringComparison.Ordinal)) ? Failed : UsageOrModelError;
+    }
+}

@@ -1,0 +1,22 @@
+using Cogrion.InfraGen.Loading;
+using Cogrion.InfraGen.Output;
+using Cogrion.InfraGen.Rendering;
+
+namespace Cogrion.InfraGen.Pipeline;
+
+/// <summary>
+/// The pipeline, one direction: model -> resolved model -> rendered tree (in memory) -> write.
+/// Every stage throws <see cref="Diagnostics.InfraGenException"/> with all problems found, before anything is written.
+/// </summary>
+public static class InfraPipeline
+{
+    /// <summary>Loads and renders the catalog's model; nothing touches disk but reading the model's files.</summary>
+    public static RenderedTree Render(IInfraCatalog catalog, ModelPaths paths) => Render(ModelLoader.Load(catalog, paths));
+
+    /// <summary>Renders a resolved model.</summary>
+    public static RenderedTree Render(InfraModel model) => TreeRenderer.Render(model);
+
+    /// <summary>Renders, then writes only if everything rendered.</summary>
+    public static WriteReport Generate(IInfraCatalog catalog, ModelPaths paths) =>
+        TreeWriter.Write(Render(catalog, paths), paths.OutDirectory);
+}

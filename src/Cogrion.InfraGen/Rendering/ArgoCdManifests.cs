@@ -1,0 +1,195 @@
+using System.Globalization;
+using Cogrion.InfraGen.Documents;
+using Cogrion.InfraGen.Loading;
+
+namespace Cogrion.InfraGen.Rendering;
+
+/// <summary>The Argo CD documents of a cluster: bootstrap, the App of Apps root, and one child Application per app.</summary>
+public static class ArgoCdManifests
+{
+    public const string ArgoCdNamespace = "argocd";
+    public const string Project = "default";
+    public const string InClusterServer = "https://kubernetes.default.svc";
+
+    /// <summary>The seed's root Application: watches the cluster's apps directory.</summary>
+    public static DocMap Root(InfraModel model, Cluster cluster)
+    {
+        var repo = model.Estate.Repo;
+        return Application(
+            name: "root",
+            annotations: null,
+            source: new DocMap
+            {
+                { "repoURL", repo.Url },
+                { "targetRevision", repo.Revision },
+                { "path", repo.InRepo(TreeLayout.AppsDirectory(cluster.Name)) },
+            },
+            destination: Destination(cluster, ArgoCdNamespace),
+            syncPolicy: SyncPolicyNode(SyncPolicy.Default, createNamespace: false));
+    }
+
+    /// <summary>The seed's child Application: the shared chart plus the cluster's values file.</summary>
+    public static DocMap Child(InfraModel model, Cluster cluster, App app)
+    {
+        var repo = model.Estate.Repo;
+        var wave = model.SyncWaves[app.Name];
+        var annotations = wave == 0
+            ? null
+            : new DocMap { { "argocd.argoproj.io/sync-wave", wave.ToString(CultureInfo.InvariantCulture) } };
+        return Application(
+            name: app.Name,
+            annotations: annotations,
+            source: new DocMap
+            {
+                { "repoURL", repo.Url },
+                { "targetRevision", repo.Revision },
+                { "path", repo.InRepo(TreeLayout.ChartDirectory(app.Name)) },
+                { "helm", new DocMap { { "valueFiles", new DocSeq { TreeLayout.ValueFileFromChart(cluster.Name, app.Name) } } } },
+            },
+            destination: Destination(cluster, app.Namespace),
+            syncPolicy: SyncPolicyNode(app.SyncPolicy, createNamespace: true));
+    }
+
+    /// <summary>
+    /// What a new cluster needs before the root Application can sync: the argocd Namespace, the cluster's
+    /// Argo CD registration (its name and server), the project the Applications use, and the secret store.
+    /// </summary>
+    public static IReadOnlyList<DocNode> Bootstrap(InfraModel model, Cluster cluster)
+    {
+        var estate = model.Estate;
+        var namespaces = new DocSeq();
+        var allowed = model.Apps.SelectMany(a => a.AlsoDeploysTo.Prepend(a.Namespace)).Append(ArgoCdNamespace)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var @namespace in allowed)
+        {
+            namespaces.Add(new DocMap { { "server", cluster.Server }, { "namespace", @namespace } });
+        }
+
+        return
+        [
+            new DocMap
+            {
+                { "apiVersion", "v1" },
+                { "kind", "Namespace" },
+                { "metadata", new DocMap { { "name", ArgoCdNamespace } } },
+            },
+            new DocMap
+            {
+                { "apiVersion", "v1" },
+                { "kind", "Secret" },
+                {
+                    "metadata", new DocMap
+                    {
+                        { "name", $"cluster-{cluster.Name}" },
+                        { "namespace", ArgoCdNamespace },
+                        { "labels", new DocMap { { "argocd.argoproj.io/secret-type", "cluster" } } },
+                    }
+                },
+                { "type", "Opaque" },
+                {
+                    "stringData", new DocMap
+                    {
+                        { "name", cluster.Name },
+                        { "server", cluster.Server },
+                        { "config", "{\"tlsClientConfig\":{\"insecure\":false}}" },
+                    }
+                },
+            },
+            new DocMap
+            {
+                { "apiVersion", "argoproj.io/v1alpha1" },
+                { "kind", "AppProject" },
+                { "metadata", new DocMap { { "name", Project }, { "namespace", ArgoCdNamespace } } },
+                {
+                    "spec", new DocMap
+                    {
+                        { "description", $"Cogrion apps on {cluster.Name}, from {estate.Repo.Url}" },
+                        { "sourceRepos", new DocSeq { estate.Repo.Url } },
+                        { "destinations", namespaces },
+                        { "clusterResourceWhitelist", new DocSeq { new DocMap { { "group", "*" }, { "kind", "*" } } } },
+                    }
+                },
+            },
+            new DocMap
+            {
+                { "apiVersion", "external-secrets.io/v1" },
+                { "kind", "ClusterSecretStore" },
+                { "metadata", new DocMap { { "name", estate.SecretStore } } },
+                {
+                    "spec", new DocMap
+                    {
+                        {
+                            "provider", new DocMap
+                            {
+                                {
+                                    "aws", new DocMap
+                                    {
+                                        { "service", "SecretsManager" },
+                                        { "region", cluster.Region.AwsRegion },
+                                        {
+                                            "auth", new DocMap
+                                            {
+                                                {
+                                                    "jwt", new DocMap
+                                                    {
+                                                        {
+                                                            "serviceAccountRef", new DocMap
+                                                            {
+                                                                { "name", estate.SecretStoreServiceAccount },
+                                                                { "namespace", estate.SecretStoreNamespace },
+                                                            }
+                                                        },
+                                                    }
+                                                },
+                                            }
+                                        },
+                                    }
+                                },
+                            }
+                        },
+                    }
+                },
+            },
+        ];
+    }
+
+    private static DocMap Application(string name, DocMap? annotations, DocMap source, DocMap destination, DocMap syncPolicy)
+    {
+        var metadata = new DocMap { { "name", name }, { "namespace", ArgoCdNamespace } };
+        metadata.AddIfNotNull("annotations", annotations);
+        return new DocMap
+        {
+            { "apiVersion", "argoproj.io/v1alpha1" },
+            { "kind", "Application" },
+            { "metadata", metadata },
+            {
+                "spec", new DocMap
+                {
+                    { "project", Project },
+                    { "source", source },
+                    { "destination", destination },
+                    { "syncPolicy", syncPolicy },
+                }
+            },
+        };
+    }
+
+    private static DocMap Destination(Cluster cluster, string @namespace) =>
+        new() { { "server", cluster.Server }, { "namespace", @namespace } };
+
+    private static DocMap SyncPolicyNode(SyncPolicy policy, bool createNamespace)
+    {
+        var node = new DocMap();
+        if (policy.Automated)
+        {
+            node.Add("automated", new DocMap { { "prune", policy.Prune }, { "selfHeal", policy.SelfHeal } });
+        }
+
+        if (createNamespace)
+        {
+            node.Add("syncOptions", new DocSeq { "CreateNamespace=true" });
+        }
+
+        return node;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text;
+using Cogrion.InfraGen.Documents;
+
+namespace Cogrion.InfraGen.Yaml;
+
+/// <summary>
+/// Writes documents as block YAML the way the seed shows it: two-space indent, sequences indented under
+/// their key, keys in the order the document holds them, <c>\n</c> line ends, no trailing spaces.
+/// </summary>
+public static class YamlWriter
+{
+    /// <summary>One or more documents (separated by <c>---</c>), after an optional comment header.</summary>
+    public static string Write(IReadOnlyList<DocNode> documents, string? header = null)
+    {
+        var output = new StringBuilder(1024);
+        if (header is not null)
+        {
+            foreach (var line in header.Split('\n'))
+            {
+                output.Append(line.Length == 0 ? "#" : "# ").Append(line).Append('\n');
+            }
+        }
+
+        for (var i = 0; i < documents.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.Append("---\n");
+            }
+
+            WriteTopLevel(output, documents[i]);
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>One document, no header.</summary>
+    public static string Write(DocNode document) => Write([document]);
+
+    private static void WriteTopLevel(StringBuilder output, DocNode node)
+    {
+        switch (node)
+        {
+            case DocMap { Count: > 0 } map:
+                WriteMap(output, map, 0, inlineFirst: false);
+                break;
+            case DocSeq { Count: > 0 } seq:
+                WriteSeq(output, seq, 0);
+                break;
+            default:
+                WriteFlowOrScalar(output, node);
+                output.Append('\n');
+                break;
+        }
+    }
+
+    private static void WriteMap(StringBuilder output, DocMap map, int indent, bool inlineFirst)
+    {
+        var first = true;
+        foreach (var (key, value) in map.Entries)
+        {
+            if (!(first && inlineFirst))
+            {
+                output.Append(' ', indent);
+            }
+
+            first = false;
+            YamlScalars.AppendString(output, key);
+            output.Append(':');
+            WriteAfterIndicator(output, value, indent);
+        }
+    }
+
+    private static void WriteSeq(StringBuilder output, DocSeq seq, int indent)
+    {
+        foreach (var item in seq)
+        {
+            output.Append(' ', indent).Append('-');
+            if (item is DocMap { Count: > 0 } map)
+            {
+                output.Append(' ');
+                WriteMap(output, map, indent + 2, inlineFirst: true);
+            }
+            else
+            {
+                WriteAfterIndicator(output, item, indent);
+            }
+        }
+    }
+
+    /// <summary>The value after <c>key:</c> or <c>-</c>: on the same line for scalars and empty collections, else below.</summary>
+    private static void WriteAfterIndicator(StringBuilder output, DocNode value, int indent)
+    {
+        switch (value)
+        {
+            case DocMap { Count: > 0 } map:
+                output.Append('\n');
+                WriteMap(output, map, indent + 2, inlineFirst: false);
+                break;
+            case DocSeq { Count: > 0 } seq:
+                output.Append('\n');
+                WriteSeq(output, seq, indent + 2);
+                break;
+            default:
+                output.Append(' ');
+                WriteFlowOrScalar(output, value);
+                output.Append('\n');
+                break;
+        }
+    }
+
+    private static void WriteFlowOrScalar(StringBuilder output, DocNode node)
+    {
+        switch (node)
+        {
+            case DocMap:
+                output.Append("{}");
+                break;
+            case DocSeq:
+                output.Append("[]");
+                break;
+            case DocScalar { Kind: ScalarKind.String } scalar:
+                YamlScalars.AppendString(output, scalar.Text);
+                break;
+            case DocScalar scalar:
+                output.Append(scalar.Text);
+                break;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+using Cogrion.InfraGen.Tests.Support;
+
+namespace Cogrion.InfraGen.Tests.Loading;
+
+/// <summary>
+/// Each bad input fails the run with an MSBuild-format error naming the model file and line, the record and
+/// property, and what is allowed; out/ stays byte-for-byte as it was.
+/// </summary>
+public sealed class BadModelTests : IDisposable
+{
+    private const string ThisFile = "Loading/BadModelTests.cs";
+    private readonly TempDirectory _temp = new();
+
+    private static int Line([CallerLineNumber] int line = 0) => line;
+
+    [Fact]
+    public void A_region_name_that_is_not_a_DNS_label_is_an_error_at_the_cluster_declaration()
+    {
+        var region = new Region("Fra_1", "eu-central-1");
+        Cluster bad = new(FixtureModel.Prod, region); var line = Line();
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(clusters: [new Cluster(FixtureModel.Dev, FixtureModel.Sgp1), bad]));
+
+        Assert.Contains($"{ThisFile}({line}): error INFRA1001: Cluster Region.Name 'Fra_1' is not allowed: it must be a DNS-1123 label", error);
+        Assert.Contains("lower-case letters a-z, digits 0-9 and '-'", error);
+    }
+
+    [Fact]
+    public void A_name_that_tries_to_leave_the_tree_is_an_error()
+    {
+        Cluster bad = new(new Env("../../etc", IsProduction: false), FixtureModel.Sgp1); var line = Line();
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(clusters: [bad]));
+
+        Assert.Contains($"{ThisFile}({line}): error INFRA1001: Cluster Env.Name '../../etc' is not allowed", error);
+        Assert.False(Directory.Exists(_temp.Combine("etc")));
+    }
+
+    [Fact]
+    public void A_cluster_declared_twice_is_an_error_naming_both_places()
+    {
+        Cluster first = new(FixtureModel.Dev, FixtureModel.Sgp1); var firstLine = Line();
+        Cluster again = new(FixtureModel.Dev, FixtureModel.Sgp1); var againLine = Line();
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(clusters: [first, again]));
+
+        Assert.Contains($"{ThisFile}({againLine}): error INFRA1002: Cluster 'dev-sgp-1' is declared twice (first at ", error);
+        Assert.Contains($"BadModelTests.cs({firstLine}))", error);
+    }
+
+    [Fact]
+    public void An_app_declared_twice_is_an_error()
+    {
+        var first = FixtureModel.Db();
+        var again = FixtureModel.Db(); var line = Line();
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(apps: [FixtureModel.Web(), first, again]));
+
+        Assert.Contains($"{ThisFile}({line}): error INFRA1002: App 'db' is declared twice", error);
+    }
+
+    [Fact]
+    public void An_app_without_values_for_a_cluster_is_an_error_naming_app_and_cluster()
+    {
+        var partial = new App<DbValues>("db", new ChartSpec("1.0.0", "db"), c => c.Cluster.Env.IsProduction ? null : new DbValues { Region = "sgp-1", Storage = Memory.Gi(1) }); var line = Line();
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(apps: [FixtureModel.Web(), partial]));
+
+        Assert.Contains($"{ThisFile}({line}): error INFRA1003: App 'db' has no values for cluster 'prod-sgp-1'", error);
+    }
+
+    [Fact]
+    public void A_namespace_that_is_not_a_DNS_label_is_an_error()
+    {
+        var bad = new App<DbValues>("Data Base", new ChartSpec("1.0.0", "db"), c => new DbValues { Region = "sgp-1", Storage = Memory.Gi(1) }); var line = Line();
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(apps: [FixtureModel.Web(), bad]));
+
+        Assert.Contains($"{ThisFile}({line}): error INFRA1001: App Namespace 'Data Base' is not allowed", error);
+    }
+
+    [Fact]
+    public void Apps_that_depend_on_each_other_in_a_cycle_are_an_error()
+    {
+        var cyclic = new App<DbValues>("db", new ChartSpec("1.0.0", "db"), c => new DbValues { Region = "sgp-1", Storage = Memory.Gi(1) }) { DependsOn = ["web"] };
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(apps: [FixtureModel.Web(), cyclic]));
+
+        Assert.Contains("error INFRA1006: Apps depend on each other in a cycle (", error);
+        Assert.Contains("(db -> web -> db)", error);
+    }
+
+    [Fact]
+    public void A_latest_tag_in_releases_yaml_is_an_error_at_its_line()
+    {
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(), FixtureModel.Releases.Replace("sha-9f8e7d6", "latest"));
+
+        Assert.Contains("model/releases.yaml(5): error INFRA1101: 'latest' is not an allowed image tag for app 'web' on cluster 'prod-sgp-1'", error);
+    }
+
+    [Fact]
+    public void A_missing_release_tag_is_an_error_that_says_how_to_add_one()
+    {
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(), FixtureModel.Releases.Replace("prod-sgp-1:\n  web: sha-9f8e7d6", ""));
+
+        Assert.Contains("error INFRA1102: No image tag for app 'web' on cluster 'prod-sgp-1' in releases.yaml", error);
+        Assert.Contains("infragen promote --app web --from <cluster> --to prod-sgp-1", error);
+    }
+
+    [Fact]
+    public void Every_problem_of_a_run_is_reported_together()
+    {
+        Cluster a = new(new Env("Dev", false), FixtureModel.Sgp1);
+        Cluster b = new(FixtureModel.Prod, new Region("sgp_1", "x"));
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(clusters: [a, b]));
+
+        Assert.Contains("'Dev' is not allowed", error);
+        Assert.Contains("'sgp_1' is not allowed", error);
+        Assert.Contains("infragen: 2 error(s); out/ was not changed.", error);
+    }
+
+    /// <summary>Generates the good fixture into out/, then runs the bad estate and checks out/ did not change.</summary>
+    private string FailsWithoutTouchingOut(Estate bad, string releases = FixtureModel.Releases)
+    {
+        var paths = FixtureModel.CreateFiles(_temp);
+        Assert.Equal(0, HostRun.Generate(new TestCatalog(FixtureModel.Estate()), paths).ExitCode);
+        var before = TempDirectory.Snapshot(paths.OutDirectory);
+        Assert.NotEmpty(before);
+        File.WriteAllText(paths.ReleasesFile, releases);
+
+        var run = HostRun.Generate(new TestCatalog(bad), paths);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(before, TempDirectory.Snapshot(paths.OutDirectory));
+        return run.Error.Replace(_temp.Path.Replace('\\', '/') + "/", string.Empty).Replace(ThisFileDirectory() + "/", string.Empty);
+    }
+
+    /// <summary>The test project directory, so caller paths show as project-relative like a model's do.</summary>
+    private static string ThisFileDirectory([CallerFilePath] string file = "") =>
+        Path.GetDirectoryName(Path.GetDirectoryName(file))!.Replace('\\', '/');
+
+    public void Dispose() => _temp.Dispose();
+}

@@ -1,0 +1,110 @@
+using Cogrion.InfraGen.Diagnostics;
+using Cogrion.InfraGen.Loading;
+using Cogrion.InfraGen.Output;
+using Cogrion.InfraGen.Pipeline;
+using Cogrion.InfraGen.Tests.Support;
+
+namespace Cogrion.InfraGen.Tests.Output;
+
+public sealed class TreeWriterTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    [Fact]
+    public void A_second_run_on_an_unchanged_model_writes_nothing_and_keeps_modification_times()
+    {
+        var paths = FixtureModel.CreateFiles(_temp);
+        var first = Generate(paths);
+        Assert.NotEmpty(first.Written);
+        var times = Directory.EnumerateFiles(paths.OutDirectory, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+
+        var second = Generate(paths);
+
+        Assert.Empty(second.Written);
+        Assert.Empty(second.Deleted);
+        Assert.Equal(first.Written.Count, second.Unchanged);
+        Assert.All(times, t => Assert.Equal(t.Value, File.GetLastWriteTimeUtc(t.Key)));
+    }
+
+    [Fact]
+    public void A_hand_edited_file_is_rewritten_and_a_file_the_model_does_not_produce_is_removed()
+    {
+        var paths = FixtureModel.CreateFiles(_temp);
+        Generate(paths);
+        var values = Path.Combine(paths.OutDirectory, "values", "prod-sgp-1", "web.yaml");
+        var original = File.ReadAllText(values);
+        File.AppendAllText(values, "replicas: 99\n");
+        Directory.CreateDirectory(Path.Combine(paths.OutDirectory, "values", "gone-cluster"));
+        File.WriteAllText(Path.Combine(paths.OutDirectory, "values", "gone-cluster", "web.yaml"), "x: 1\n");
+
+        var report = Generate(paths);
+
+        Assert.Equal(["values/prod-sgp-1/web.yaml"], report.Written);
+        Assert.Equal(["values/gone-cluster/web.yaml"], report.Deleted);
+        Assert.Equal(original, File.ReadAllText(values));
+        Assert.False(Directory.Exists(Path.Combine(paths.OutDirectory, "values", "gone-cluster")));
+    }
+
+    [Fact]
+    public void A_non_empty_directory_without_the_ownership_marker_is_never_written_or_pruned()
+    {
+        var paths = FixtureModel.CreateFiles(_temp);
+        Directory.CreateDirectory(paths.OutDirectory);
+        var precious = Path.Combine(paths.OutDirectory, "notes.txt");
+        File.WriteAllText(precious, "mine");
+
+        var error = Assert.Throws<InfraGenException>(() => Generate(paths));
+
+        Assert.Equal("INFRA3001", error.Diagnostics.Single().Code);
+        Assert.Equal("mine", File.ReadAllText(precious));
+        Assert.Single(Directory.EnumerateFileSystemEntries(paths.OutDirectory));
+    }
+
+    [Fact]
+    public void Pruning_removes_a_symbolic_link_but_never_what_it_points_to()
+    {
+        var paths = FixtureModel.CreateFiles(_temp);
+        Generate(paths);
+        var outside = _temp.Combine("outside");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "keep.txt"), "keep");
+        Directory.CreateSymbolicLink(Path.Combine(paths.OutDirectory, "link"), outside);
+
+        var report = Generate(paths);
+
+        Assert.Contains("link", report.Deleted);
+        Assert.Equal("keep", File.ReadAllText(Path.Combine(outside, "keep.txt")));
+        Assert.False(Path.Exists(Path.Combine(paths.OutDirectory, "link")));
+    }
+
+    [Fact]
+    public void No_temporary_files_are_left_after_a_run_and_stale_ones_are_cleaned_up()
+    {
+        var paths = FixtureModel.CreateFiles(_temp);
+        Generate(paths);
+        var stale = Path.Combine(paths.OutDirectory, "values", "prod-sgp-1", "web.yaml.12345" + TreeWriter.TempSuffix);
+        File.WriteAllText(stale, "half");
+
+        Generate(paths);
+
+        Assert.Empty(Directory.EnumerateFiles(paths.OutDirectory, "*" + TreeWriter.TempSuffix, SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Files_are_utf8_without_a_byte_order_mark_and_end_lines_with_lf()
+    {
+        var paths = FixtureModel.CreateFiles(_temp);
+        Generate(paths);
+        foreach (var file in Directory.EnumerateFiles(paths.OutDirectory, "*", SearchOption.AllDirectories))
+        {
+            var bytes = File.ReadAllBytes(file);
+            Assert.False(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF, file);
+            Assert.DoesNotContain((byte)'\r', bytes);
+        }
+    }
+
+    private static WriteReport Generate(ModelPaths paths) =>
+        TreeWriter.Write(InfraPipeline.Render(ModelLoader.Load(FixtureModel.Estate(), paths)), paths.OutDirectory);
+
+    public void Dispose() => _temp.Dispose();
+}
