@@ -25,7 +25,15 @@ public interface IHelmValues<TSelf> : IHelmValues
 /// <param name="Defaults">Builds the chart defaults: every property with an initializer, nested records included.</param>
 /// <param name="DeclaredAt">Where the record is declared.</param>
 public sealed record HelmValuesInfo(
-    string ChartName, string TypeName, string SchemaJson, Func<DocMap> Defaults, SourceLocation DeclaredAt);
+    string ChartName, string TypeName, string SchemaJson, Func<DocMap> Defaults, SourceLocation DeclaredAt)
+{
+    /// <summary>
+    /// Where each values key is declared: the dotted YAML path inside the values (<c>image.tag</c>; list items
+    /// and dictionary entries share their property's path) to the property's declaration. Used by
+    /// <c>infragen explain</c> and by error messages that point into a values file.
+    /// </summary>
+    public IReadOnlyDictionary<string, SourceLocation> PropertyOrigins { get; init; } = new Dictionary<string, SourceLocation>();
+}
 
 /// <summary>A value type that renders as one YAML scalar (a quantity, a tag).</summary>
 public interface IScalarValue
