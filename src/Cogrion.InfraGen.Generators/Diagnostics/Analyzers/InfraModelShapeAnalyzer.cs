@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Cogrion.InfraGen.Generators.Diagnostics.Analyzers;
+
+/// <summary>
+/// INFRA0009: an <c>[InfraModel]</c> class the generated catalog cannot create: not an <c>IInfraModel</c>, no public
+/// parameterless constructor, static, abstract, generic or hidden.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class InfraModelShapeAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The diagnostic's ID.</summary>
+    public const string DiagnosticId = "INFRA0009";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.InfraModelShape);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var attribute = start.Compilation.GetTypeByMetadataName(KnownNames.InfraModelAttribute);
+            if (attribute is null)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(
+                symbolContext =>
+                {
+                    var type = (INamedTypeSymbol)symbolContext.Symbol;
+                    if (type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
+                        && InfraGenGenerator.Parser.InfraModelProblem(type) is { } problem)
+                    {
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InfraModelShape, type.Locations[0], type.ToDisplayString(), problem));
+                    }
+                },
+                SymbolKind.NamedType);
+        });
+    }
+}
