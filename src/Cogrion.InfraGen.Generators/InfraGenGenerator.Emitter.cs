@@ -55,8 +55,9 @@ public sealed partial class InfraGenGenerator
                 {
                     AppendWrite(code, "defaults." + Identifier(property.Name), property, index);
                 }
-                else if (property.Type.Kind == ValueKind.Record)
+                else if (property.Type.Kind == ValueKind.Record && !property.Type.IsNullable)
                 {
+                    // A record that is always there contributes its own defaults; one that is null unless set does not.
                     code.Append("        {\n            var nested = ").Append(property.Type.FullName).Append(".InfraGenDefaults();\n");
                     code.Append("            if (nested.Count > 0)\n            {\n                map.Add(")
                         .Append(Literal(property.YamlKey)).Append(", nested);\n            }\n        }\n");
@@ -75,7 +76,7 @@ public sealed partial class InfraGenGenerator
             var record = root.Records[0];
             var code = new StringBuilder(Header);
             OpenType(code, record, $"global::Cogrion.InfraGen.IHelmValues<{Identifier(record.Name)}>");
-            code.Append("    private const string InfraGenSchemaJson = ").Append(Literal(SchemaEmitter.Emit(root))).Append(";\n\n");
+            code.Append("    private const string InfraGenSchemaJson = ").Append(Verbatim(SchemaEmitter.Emit(root))).Append(";\n\n");
             code.Append("    /// <inheritdoc />\n");
             code.Append("    public static global::Cogrion.InfraGen.HelmValuesInfo ValuesInfo { get; } = new(\n");
             code.Append("        ").Append(Literal(root.ChartName)).Append(",\n");
@@ -171,6 +172,9 @@ public sealed partial class InfraGenGenerator
         }
 
         public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+        /// <summary>A verbatim literal, so a generated schema reads as JSON in the generated source (its line ends are <c>\n</c>).</summary>
+        private static string Verbatim(string value) => "@\"" + value.Replace("\"", "\"\"") + "\"";
 
         /// <summary>A name as a C# identifier: keywords get an <c>@</c> (a property may be called <c>@class</c>).</summary>
         private static string Identifier(string name) =>

@@ -125,6 +125,7 @@ public sealed partial class InfraGenGenerator
                 nullable = true;
             }
 
+            type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated); // Nullability is in the flag; names read plain.
             var name = FullName(type);
             TypeRef Simple(ValueKind kind) => new(kind, name, nullable, type.IsValueType, null, EquatableArray<string>.Empty, null, null);
 
