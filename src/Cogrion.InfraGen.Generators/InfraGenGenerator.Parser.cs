@@ -36,7 +36,8 @@ public sealed partial class InfraGenGenerator
 
         /// <summary>
         /// Walks a root and every record it reaches. Returns null when anything cannot be generated; with
-        /// <paramref name="problems"/> given, collects every problem instead of stopping at the first.
+        /// <paramref name="problems"/> given, collects every problem instead of stopping at the first. Without a
+        /// <paramref name="compilation"/> (the analyzers), defaults and descriptions are not read.
         /// </summary>
         public static ValuesRootSpec? ReadRoot(
             INamedTypeSymbol root, string chart, Compilation? compilation, List<ValuesProblem>? problems, CancellationToken cancellationToken) =>
@@ -162,7 +163,7 @@ public sealed partial class InfraGenGenerator
                         typeRef,
                         initializer is not null,
                         initializer is null ? null : DefaultJson(compilation, initializer, property.Type, cancellationToken),
-                        Summary(property),
+                        compilation is null ? null : Summary(property),
                         HasAttribute(property, KnownNames.SubchartValuesAttribute)));
                     links.Add(new PropertyLink(property, key, reached is null ? null : FullName(reached)));
                 }
@@ -175,7 +176,7 @@ public sealed partial class InfraGenGenerator
                     type.Name,
                     type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
                     properties.ToEquatableArray(),
-                    Summary(type),
+                    compilation is null ? null : Summary(type),
                     type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared)));
                 return reachedRecords;
             }
