@@ -91,11 +91,11 @@ internal static class DiagnosticDescriptors
         "Values files are committed to Git in plain text; secrets come from AWS Secrets Manager through the chart's ExternalSecret.",
         HelpBase + "infra0007");
 
-    /// <summary>'{0}' and '{1}' are both [InfraModel] classes; a model project has exactly one.</summary>
+    /// <summary>'{1}' and '{2}' are both [InfraModel] classes; a model project has exactly one ({0} is unused: the shared key).</summary>
     public static readonly DiagnosticDescriptor DuplicateInfraModel = new DiagnosticDescriptor(
         DuplicateInfraModelAnalyzer.DiagnosticId,
         "More than one [InfraModel] class",
-        "'{0}' and '{1}' are both [InfraModel] classes; a model project has exactly one",
+        "'{1}' and '{2}' are both [InfraModel] classes; a model project has exactly one",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,

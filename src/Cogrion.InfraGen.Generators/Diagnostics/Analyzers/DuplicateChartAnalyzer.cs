@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,37 +22,16 @@ public sealed class DuplicateChartAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var attribute = start.Compilation.GetTypeByMetadataName(KnownNames.HelmValuesAttribute);
-            if (attribute is null)
+            var charts = new SharedKeys();
+            AttributedTypes.Register(start, KnownNames.HelmValuesAttribute, (symbolContext, type, attribute) =>
             {
-                return;
-            }
-
-            var roots = new ConcurrentBag<(string Chart, string Type, Location Location)>();
-            start.RegisterSymbolAction(
-                symbolContext =>
+                if (InfraGenGenerator.Parser.ChartName(attribute) is { } chart)
                 {
-                    var data = symbolContext.Symbol.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
-                    if (data is not null && InfraGenGenerator.Parser.ChartName(data) is { } chart)
-                    {
-                        var location = (data.ApplicationSyntaxReference?.GetSyntax(symbolContext.CancellationToken) as AttributeSyntax)?.GetLocation()
-                            ?? symbolContext.Symbol.Locations[0];
-                        roots.Add((chart, symbolContext.Symbol.ToDisplayString(), location));
-                    }
-                },
-                SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end =>
-            {
-                foreach (var chart in roots.GroupBy(r => r.Chart, StringComparer.Ordinal).Where(g => g.Count() > 1))
-                {
-                    var types = chart.Select(r => r.Type).OrderBy(t => t, StringComparer.Ordinal).ToList();
-                    foreach (var root in chart)
-                    {
-                        var others = string.Join("', '", types.Where(t => t != root.Type));
-                        end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateChart, root.Location, chart.Key, root.Type, others));
-                    }
+                    var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(symbolContext.CancellationToken) as AttributeSyntax;
+                    charts.Add(chart, type.ToDisplayString(), syntax?.GetLocation() ?? type.Locations[0]);
                 }
             });
+            start.RegisterCompilationEndAction(end => charts.ReportShared(end, DiagnosticDescriptors.DuplicateChart));
         });
     }
 }

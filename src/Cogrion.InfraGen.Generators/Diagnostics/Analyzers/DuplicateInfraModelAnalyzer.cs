@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -24,36 +21,9 @@ public sealed class DuplicateInfraModelAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var attribute = start.Compilation.GetTypeByMetadataName(KnownNames.InfraModelAttribute);
-            if (attribute is null)
-            {
-                return;
-            }
-
-            var models = new ConcurrentBag<(string Type, Location Location)>();
-            start.RegisterSymbolAction(
-                symbolContext =>
-                {
-                    if (symbolContext.Symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
-                    {
-                        models.Add((symbolContext.Symbol.ToDisplayString(), symbolContext.Symbol.Locations[0]));
-                    }
-                },
-                SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end =>
-            {
-                if (models.Count < 2)
-                {
-                    return;
-                }
-
-                var types = models.Select(m => m.Type).OrderBy(t => t, StringComparer.Ordinal).ToList();
-                foreach (var model in models)
-                {
-                    var others = string.Join("', '", types.Where(t => t != model.Type));
-                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateInfraModel, model.Location, model.Type, others));
-                }
-            });
+            var models = new SharedKeys(); // One key: every [InfraModel] class competes for the one model.
+            AttributedTypes.Register(start, KnownNames.InfraModelAttribute, (_, type, _) => models.Add(string.Empty, type.ToDisplayString(), type.Locations[0]));
+            start.RegisterCompilationEndAction(end => models.ReportShared(end, DiagnosticDescriptors.DuplicateInfraModel));
         });
     }
 }

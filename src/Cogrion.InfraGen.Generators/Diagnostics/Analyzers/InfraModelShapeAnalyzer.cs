@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -24,24 +23,12 @@ public sealed class InfraModelShapeAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
-        {
-            var attribute = start.Compilation.GetTypeByMetadataName(KnownNames.InfraModelAttribute);
-            if (attribute is null)
+            AttributedTypes.Register(start, KnownNames.InfraModelAttribute, (symbolContext, type, _) =>
             {
-                return;
-            }
-
-            start.RegisterSymbolAction(
-                symbolContext =>
+                if (InfraGenGenerator.Parser.InfraModelProblem(type) is { } problem)
                 {
-                    var type = (INamedTypeSymbol)symbolContext.Symbol;
-                    if (type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
-                        && InfraGenGenerator.Parser.InfraModelProblem(type) is { } problem)
-                    {
-                        symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InfraModelShape, type.Locations[0], type.ToDisplayString(), problem));
-                    }
-                },
-                SymbolKind.NamedType);
-        });
+                    symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InfraModelShape, type.Locations[0], type.ToDisplayString(), problem));
+                }
+            }));
     }
 }

@@ -28,11 +28,6 @@ public sealed class NameLiteralAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var compilation = start.Compilation;
-            var helmValues = compilation.GetTypeByMetadataName(KnownNames.HelmValuesAttribute);
-            if (helmValues is null)
-            {
-                return;
-            }
 
             // The names each vocabulary type takes, by parameter (and property) name.
             var named = new (INamedTypeSymbol? Type, string Parameter, string What)[]
@@ -42,7 +37,7 @@ public sealed class NameLiteralAnalyzer : DiagnosticAnalyzer
                 (compilation.GetTypeByMetadataName(KnownNames.App), "namespace", "Namespace"),
             };
 
-            start.RegisterSymbolAction(symbolContext => CheckChartName(symbolContext, helmValues), SymbolKind.NamedType);
+            AttributedTypes.Register(start, KnownNames.HelmValuesAttribute, CheckChartName);
             start.RegisterOperationAction(
                 operationContext =>
                 {
@@ -82,19 +77,13 @@ public sealed class NameLiteralAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void CheckChartName(SymbolAnalysisContext context, INamedTypeSymbol helmValues)
+    private static void CheckChartName(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute)
     {
-        var attribute = context.Symbol.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, helmValues));
-        if (attribute is null)
-        {
-            return;
-        }
-
         var chart = InfraGenGenerator.Parser.ChartName(attribute);
         if (!DnsLabel.IsValid(chart))
         {
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
-            var location = syntax?.ArgumentList?.Arguments.FirstOrDefault()?.Expression.GetLocation() ?? context.Symbol.Locations[0];
+            var location = syntax?.ArgumentList?.Arguments.FirstOrDefault()?.Expression.GetLocation() ?? type.Locations[0];
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NameLiteral, location, "Chart name", chart ?? string.Empty, DnsLabel.Rule));
         }
     }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -16,35 +15,20 @@ internal static class ValuesRootProblems
     {
         context.RegisterCompilationStartAction(start =>
         {
-            var attribute = start.Compilation.GetTypeByMetadataName(KnownNames.HelmValuesAttribute);
-            if (attribute is null)
-            {
-                return;
-            }
-
             var reported = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
-            start.RegisterSymbolAction(
-                symbolContext =>
+            AttributedTypes.Register(start, KnownNames.HelmValuesAttribute, (symbolContext, type, attribute) =>
+            {
+                var problems = new List<ValuesProblem>();
+                InfraGenGenerator.Parser.ReadRoot(
+                    type, InfraGenGenerator.Parser.ChartName(attribute) ?? string.Empty, compilation: null, problems, symbolContext.CancellationToken);
+                foreach (var problem in problems)
                 {
-                    var type = (INamedTypeSymbol)symbolContext.Symbol;
-                    var data = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
-                    if (data is null)
+                    if (problem.Kind == kind && reported.TryAdd(problem.Symbol, 0))
                     {
-                        return;
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.MessageArgs));
                     }
-
-                    var problems = new List<ValuesProblem>();
-                    InfraGenGenerator.Parser.ReadRoot(
-                        type, InfraGenGenerator.Parser.ChartName(data) ?? string.Empty, compilation: null, problems, symbolContext.CancellationToken);
-                    foreach (var problem in problems)
-                    {
-                        if (problem.Kind == kind && reported.TryAdd(problem.Symbol, 0))
-                        {
-                            symbolContext.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.MessageArgs));
-                        }
-                    }
-                },
-                SymbolKind.NamedType);
+                }
+            });
         });
     }
 }
