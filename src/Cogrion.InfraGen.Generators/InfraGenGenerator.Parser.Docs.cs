@@ -14,14 +14,9 @@ public sealed partial class InfraGenGenerator
     internal static partial class Parser
     {
         /// <summary>A constant initializer as a JSON literal for the schema's <c>default</c>; null when it is not a constant.</summary>
-        private static string? DefaultJson(Compilation? compilation, EqualsValueClauseSyntax initializer, ITypeSymbol type, CancellationToken cancellationToken)
+        private static string? DefaultJson(SemanticModel model, EqualsValueClauseSyntax initializer, ITypeSymbol type, CancellationToken cancellationToken)
         {
-            if (compilation is null)
-            {
-                return null; // Analyzers walk without defaults: they only need the problems.
-            }
-
-            var constant = compilation.GetSemanticModel(initializer.SyntaxTree).GetConstantValue(initializer.Value, cancellationToken);
+            var constant = model.GetConstantValue(initializer.Value, cancellationToken);
             return constant.HasValue ? ConstantJson(constant.Value, type) : null;
         }
 

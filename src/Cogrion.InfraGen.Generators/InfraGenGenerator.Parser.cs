@@ -67,6 +67,7 @@ public sealed partial class InfraGenGenerator
         /// <summary>One walk from a root through every record it reaches.</summary>
         private sealed class ValuesWalk(Compilation? compilation, List<ValuesProblem>? problems, CancellationToken cancellationToken)
         {
+            private readonly Dictionary<SyntaxTree, SemanticModel> _models = [];
             private readonly List<RecordSpec> _records = [];
             private readonly Dictionary<string, List<PropertyLink>> _links = new(StringComparer.Ordinal);
             private bool _failed;
@@ -162,7 +163,7 @@ public sealed partial class InfraGenGenerator
                         key,
                         typeRef,
                         initializer is not null,
-                        initializer is null ? null : DefaultJson(compilation, initializer, property.Type, cancellationToken),
+                        initializer is null || compilation is null ? null : DefaultJson(Model(initializer.SyntaxTree), initializer, property.Type, cancellationToken),
                         compilation is null ? null : Summary(property),
                         HasAttribute(property, KnownNames.SubchartValuesAttribute)));
                     links.Add(new PropertyLink(property, key, reached is null ? null : FullName(reached)));
@@ -232,6 +233,18 @@ public sealed partial class InfraGenGenerator
                         AddOrigins(link.Child, path, origins);
                     }
                 }
+            }
+
+            /// <summary>One semantic model per file: records of one file share it (creating one is not free).</summary>
+            private SemanticModel Model(SyntaxTree tree)
+            {
+                if (!_models.TryGetValue(tree, out var model))
+                {
+                    model = compilation!.GetSemanticModel(tree);
+                    _models.Add(tree, model);
+                }
+
+                return model;
             }
 
             private void Report(ValuesProblemKind kind, ISymbol symbol, Location location, params object[] args)
