@@ -100,7 +100,8 @@ public sealed partial class InfraGenGenerator
         }
 
         /// <summary>
-        /// The property type as a <see cref="TypeRef"/>, or null with the reason it cannot be rendered.
+        /// The property type as a <see cref="TypeRef"/>, or null with the reason it cannot be rendered (no reason for a
+        /// type the compiler could not resolve: it reports that itself).
         /// <paramref name="record"/> is the values record the type leads to (directly, or as a list item or dictionary value).
         /// </summary>
         public static TypeRef? ParseType(ITypeSymbol type, NullableAnnotation annotation, out INamedTypeSymbol? record, out string? problem)
@@ -123,6 +124,11 @@ public sealed partial class InfraGenGenerator
             {
                 type = n.TypeArguments[0];
                 nullable = true;
+            }
+
+            if (type.TypeKind == TypeKind.Error)
+            {
+                return null; // The compiler reports the unknown type; a second error on it would only add noise.
             }
 
             type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated); // Nullability is in the flag; names read plain.

@@ -129,7 +129,15 @@ public sealed partial class InfraGenGenerator
                     var typeRef = ParseType(property.Type, property.NullableAnnotation, out var reached, out var problem);
                     if (typeRef is null)
                     {
-                        Report(ValuesProblemKind.PropertyType, property, TypeLocation(property), property.Name, Display(type), Display(property.Type), problem!);
+                        if (problem is null)
+                        {
+                            _failed = true;
+                        }
+                        else
+                        {
+                            Report(ValuesProblemKind.PropertyType, property, TypeLocation(property), property.Name, Display(type), Display(property.Type), problem);
+                        }
+
                         if (Stopped)
                         {
                             return reachedRecords;

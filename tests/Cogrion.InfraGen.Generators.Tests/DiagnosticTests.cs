@@ -118,6 +118,18 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void INFRA0004_is_not_reported_on_a_type_the_compiler_cannot_resolve()
+    {
+        var source = "[HelmValues(\"web\")]\npublic partial record WebValues\n{\n    public IReadOnlyList<Unknown> Items { get; init; } = [];\n}\n";
+
+        var run = GeneratorRun.Start(TestCompilation.Create(source, executable: false));
+
+        Assert.Contains(run.CompilerProblems(), d => d.Id == "CS0246");
+        Assert.Empty(run.AnalyzerDiagnostics());
+        Assert.DoesNotContain(run.Sources.Keys, k => k.Contains("WebValues.HelmValues", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void INFRA0005_two_HelmValues_records_for_one_chart()
     {
         var source = Values + "\n[HelmValues(\"web\")]\npublic partial record OtherWebValues;\n";
