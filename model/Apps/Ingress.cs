@@ -9,6 +9,7 @@ public partial record IngressAppValues
 
     /// <summary>Values of the upstream traefik chart.</summary>
     [YamlName("traefik")]
+    [SubchartValues]
     public required TraefikValues Traefik { get; init; }
 }
 

@@ -9,6 +9,7 @@ public partial record KeycloakValues
 
     /// <summary>Values of the upstream keycloakx chart.</summary>
     [YamlName("keycloakx")]
+    [SubchartValues]
     public required KeycloakxValues Keycloakx { get; init; }
 }
 

@@ -9,6 +9,7 @@ public partial record ObservabilityValues
 
     /// <summary>Values of the upstream kube-prometheus-stack chart.</summary>
     [YamlName("kube-prometheus-stack")]
+    [SubchartValues]
     public required KubePrometheusStackValues Stack { get; init; }
 }
 

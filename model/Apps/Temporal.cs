@@ -9,6 +9,7 @@ public partial record TemporalValues
 
     /// <summary>Values of the upstream temporal chart.</summary>
     [YamlName("temporal")]
+    [SubchartValues]
     public required TemporalServerValues Server { get; init; }
 
     /// <summary>Our workflow workers (this chart's own Deployment).</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text;
 using Cogrion.InfraGen.Generators.Model;
@@ -22,14 +23,14 @@ public sealed partial class InfraGenGenerator
             {
                 // Declaring a constructor below would hide the implicit parameterless one.
                 code.Append("    /// <summary>Creates the record; set its properties with an object initializer.</summary>\n");
-                code.Append("    public ").Append(record.Name).Append("()\n    {\n    }\n\n");
+                code.Append("    public ").Append(Identifier(record.Name)).Append("()\n    {\n    }\n\n");
             }
 
             code.Append("    /// <summary>Evaluates the property initializers alone, leaving required members unset.</summary>\n");
             code.Append("    /// <remarks>Required members stay null here on purpose: only initializers are chart defaults.</remarks>\n");
             code.Append("#pragma warning disable CS8618\n");
             code.Append("    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]\n");
-            code.Append("    private ").Append(record.Name).Append('(').Append(KnownNames.Docs).Append(".DefaultsMarker marker)\n    {\n    }\n");
+            code.Append("    private ").Append(Identifier(record.Name)).Append('(').Append(KnownNames.Docs).Append(".DefaultsMarker marker)\n    {\n    }\n");
             code.Append("#pragma warning restore CS8618\n\n");
 
             code.Append("    /// <inheritdoc />\n");
@@ -38,24 +39,25 @@ public sealed partial class InfraGenGenerator
             var index = 0;
             foreach (var property in record.Properties)
             {
-                AppendWrite(code, "this." + property.Name, property, index++);
+                AppendWrite(code, "this." + Identifier(property.Name), property, index++);
             }
 
             code.Append("        return map;\n    }\n\n");
 
             code.Append("    /// <summary>The chart defaults this record contributes: initialized properties, and nested records' defaults.</summary>\n");
             code.Append("    internal static ").Append(KnownNames.Docs).Append(".DocMap InfraGenDefaults()\n    {\n");
-            code.Append("        var defaults = new ").Append(record.Name).Append("(default(").Append(KnownNames.Docs).Append(".DefaultsMarker));\n");
+            code.Append("        var defaults = new ").Append(Identifier(record.Name)).Append("(default(").Append(KnownNames.Docs).Append(".DefaultsMarker));\n");
             code.Append("        var map = new ").Append(KnownNames.Docs).Append(".DocMap();\n");
             index = 0;
             foreach (var property in record.Properties)
             {
                 if (property.HasInitializer)
                 {
-                    AppendWrite(code, "defaults." + property.Name, property, index);
+                    AppendWrite(code, "defaults." + Identifier(property.Name), property, index);
                 }
-                else if (property.Type.Kind == ValueKind.Record)
+                else if (property.Type.Kind == ValueKind.Record && !property.Type.IsNullable)
                 {
+                    // A record that is always there contributes its own defaults; one that is null unless set does not.
                     code.Append("        {\n            var nested = ").Append(property.Type.FullName).Append(".InfraGenDefaults();\n");
                     code.Append("            if (nested.Count > 0)\n            {\n                map.Add(")
                         .Append(Literal(property.YamlKey)).Append(", nested);\n            }\n        }\n");
@@ -65,7 +67,7 @@ public sealed partial class InfraGenGenerator
             }
 
             code.Append("        return map;\n    }\n");
-            return CloseType(code, record);
+            return CloseType(code);
         }
 
         /// <summary>The part a <c>[HelmValues]</c> root gets: its chart name, schema and defaults for the pipeline.</summary>
@@ -73,18 +75,31 @@ public sealed partial class InfraGenGenerator
         {
             var record = root.Records[0];
             var code = new StringBuilder(Header);
-            OpenType(code, record, $"global::Cogrion.InfraGen.IHelmValues<{record.Name}>");
-            code.Append("    private const string InfraGenSchemaJson = ").Append(Literal(SchemaEmitter.Emit(root))).Append(";\n\n");
+            OpenType(code, record, $"global::Cogrion.InfraGen.IHelmValues<{Identifier(record.Name)}>");
+            code.Append("    private const string InfraGenSchemaJson = ").Append(Verbatim(SchemaEmitter.Emit(root))).Append(";\n\n");
             code.Append("    /// <inheritdoc />\n");
             code.Append("    public static global::Cogrion.InfraGen.HelmValuesInfo ValuesInfo { get; } = new(\n");
             code.Append("        ").Append(Literal(root.ChartName)).Append(",\n");
             code.Append("        ").Append(Literal(SchemaEmitter.Plain(root.FullName))).Append(",\n");
             code.Append("        InfraGenSchemaJson,\n");
             code.Append("        InfraGenDefaults,\n");
-            code.Append("        new global::Cogrion.InfraGen.SourceLocation(").Append(Literal(root.FilePath)).Append(", ")
-                .Append(root.Line.ToString(CultureInfo.InvariantCulture)).Append("));\n");
-            return CloseType(code, record);
+            code.Append("        ").Append(Location(root.FilePath, root.Line)).Append(")\n");
+            code.Append("    {\n");
+            code.Append("        PropertyOrigins = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::Cogrion.InfraGen.SourceLocation>(\n");
+            code.Append("            new global::System.Collections.Generic.Dictionary<string, global::Cogrion.InfraGen.SourceLocation>(global::System.StringComparer.Ordinal)\n");
+            code.Append("            {\n");
+            foreach (var origin in root.Origins)
+            {
+                code.Append("                [").Append(Literal(origin.Path)).Append("] = ").Append(Location(origin.File, origin.Line)).Append(",\n");
+            }
+
+            code.Append("            }),\n");
+            code.Append("    };\n");
+            return CloseType(code);
         }
+
+        private static string Location(string file, int line) =>
+            $"new global::Cogrion.InfraGen.SourceLocation({Literal(file)}, {line.ToString(CultureInfo.InvariantCulture)})";
 
         private static void OpenType(StringBuilder code, RecordSpec record, string baseType)
         {
@@ -93,21 +108,17 @@ public sealed partial class InfraGenGenerator
                 code.Append("namespace ").Append(record.Namespace).Append(";\n\n");
             }
 
-            code.Append(record.Accessibility).Append(" partial record ").Append(record.Name).Append(" : ").Append(baseType).Append("\n{\n");
+            code.Append(record.Accessibility).Append(" partial record ").Append(Identifier(record.Name)).Append(" : ").Append(baseType).Append("\n{\n");
         }
 
-        private static string CloseType(StringBuilder code, RecordSpec record)
-        {
-            _ = record;
-            return code.Append("}\n").ToString();
-        }
+        private static string CloseType(StringBuilder code) => code.Append("}\n").ToString();
 
         private static void AppendWrite(StringBuilder code, string access, PropertySpec property, int index)
         {
             var key = Literal(property.YamlKey);
             var local = "p" + index.ToString(CultureInfo.InvariantCulture);
             var type = property.Type;
-            if (!type.IsValueType && IsValueTypeKind(type.Kind) && !type.IsNullable)
+            if (type.IsValueType && !type.IsNullable)
             {
                 // A plain value type is always present.
                 code.Append("        map.Add(").Append(key).Append(", ").Append(Node(type, access, 0)).Append(");\n");
@@ -118,9 +129,6 @@ public sealed partial class InfraGenGenerator
             code.Append("        if (").Append(access).Append(" is { } ").Append(local).Append(")\n        {\n");
             code.Append("            map.Add(").Append(key).Append(", ").Append(Node(type, local, 0)).Append(");\n        }\n");
         }
-
-        private static bool IsValueTypeKind(ValueKind kind) =>
-            kind is ValueKind.Boolean or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Enum or ValueKind.Scalar;
 
         /// <summary>An expression that turns <paramref name="value"/> (non-null) into a document node.</summary>
         private static string Node(TypeRef type, string value, int depth)
@@ -141,7 +149,7 @@ public sealed partial class InfraGenGenerator
                     var cases = new StringBuilder();
                     foreach (var member in type.EnumMembers)
                     {
-                        cases.Append(type.FullName).Append('.').Append(member).Append(" => ").Append(Literal(member)).Append(", ");
+                        cases.Append(type.FullName).Append('.').Append(Identifier(member)).Append(" => ").Append(Literal(member)).Append(", ");
                     }
 
                     return $"{docs}.DocScalar.String({value} switch {{ {cases}_ => throw new global::System.ArgumentOutOfRangeException({Literal(type.FullName)}, {value}, \"Not a declared member.\") }})";
@@ -159,10 +167,17 @@ public sealed partial class InfraGenGenerator
                     var helper = type.Kind == ValueKind.List ? "Seq" : "Map";
                     return $"{docs}.DocWriters.{helper}({value}, static {item} => {itemNode})";
                 default:
-                    return "throw new global::System.NotSupportedException()";
+                    throw new InvalidOperationException($"No writer for {type.Kind}: the parser admits only kinds the emitter knows.");
             }
         }
 
         public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+        /// <summary>A verbatim literal, so a generated schema reads as JSON in the generated source (its line ends are <c>\n</c>).</summary>
+        private static string Verbatim(string value) => "@\"" + value.Replace("\"", "\"\"") + "\"";
+
+        /// <summary>A name as a C# identifier: keywords get an <c>@</c> (a property may be called <c>@class</c>).</summary>
+        private static string Identifier(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
     }
 }

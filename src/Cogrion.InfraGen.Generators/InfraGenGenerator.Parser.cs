@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text;
 using System.Threading;
-using System.Xml.Linq;
+using Cogrion.InfraGen.Generators.Diagnostics;
 using Cogrion.InfraGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,225 +11,271 @@ namespace Cogrion.InfraGen.Generators;
 
 public sealed partial class InfraGenGenerator
 {
-    /// <summary>Symbols to specs: everything the emitters need, as equatable values (no symbols escape).</summary>
-    internal static class Parser
+    /// <summary>
+    /// Symbols to specs: everything the emitters need, as equatable values (no symbols escape). The analyzers run
+    /// the same walk and report its problems, so the generator skips exactly what they report.
+    /// </summary>
+    internal static partial class Parser
     {
-        private static readonly HashSet<string> ListDefinitions = new(StringComparer.Ordinal)
-        {
-            "System.Collections.Generic.IEnumerable<T>",
-            "System.Collections.Generic.IReadOnlyList<T>",
-            "System.Collections.Generic.IReadOnlyCollection<T>",
-            "System.Collections.Generic.IList<T>",
-            "System.Collections.Generic.ICollection<T>",
-            "System.Collections.Generic.List<T>",
-        };
-
-        private static readonly HashSet<string> DictionaryDefinitions = new(StringComparer.Ordinal)
-        {
-            "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>",
-            "System.Collections.Generic.IDictionary<TKey, TValue>",
-            "System.Collections.Generic.Dictionary<TKey, TValue>",
-            "System.Collections.Generic.SortedDictionary<TKey, TValue>",
-        };
-
+        /// <summary>The generator's entry: the root's spec, or null when an analyzer reports why it cannot be generated.</summary>
         public static ValuesRootSpec? ParseRoot(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol root || !IsValuesRecord(root))
+            if (context.TargetSymbol is not INamedTypeSymbol root)
             {
                 return null;
             }
 
-            var chart = context.Attributes[0].ConstructorArguments.FirstOrDefault().Value as string;
+            var chart = ChartName(context.Attributes[0]);
             if (chart is null || !DnsLabel.IsValid(chart))
             {
-                return null;
+                return null; // INFRA0002
             }
 
-            var compilation = context.SemanticModel.Compilation;
-            var records = new List<RecordSpec>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var queue = new Queue<INamedTypeSymbol>();
-            queue.Enqueue(root);
-            seen.Add(FullName(root));
-            while (queue.Count > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var type = queue.Dequeue();
-                var record = ParseRecord(type, compilation, cancellationToken, reached =>
-                {
-                    if (seen.Add(FullName(reached)))
-                    {
-                        queue.Enqueue(reached);
-                    }
-                });
-                if (record is null)
-                {
-                    return null; // An analyzer reports why; generating half a model would only add noise.
-                }
-
-                records.Add(record);
-            }
-
-            var span = root.Locations[0].GetLineSpan();
-            return new ValuesRootSpec(chart, FullName(root), span.Path, span.StartLinePosition.Line + 1, records.ToEquatableArray());
+            return new ValuesWalk(context.SemanticModel.Compilation, problems: null, cancellationToken).Read(root, chart);
         }
 
-        /// <summary>A values record is a non-positional, top-level, partial record class.</summary>
-        public static bool IsValuesRecord(INamedTypeSymbol type) =>
-            type.IsRecord
-            && type.TypeKind == TypeKind.Class
-            && type.ContainingType is null
-            && !type.IsGenericType
-            && type.DeclaringSyntaxReferences.Length > 0
-            && type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is RecordDeclarationSyntax { ParameterList: null } d
-                && d.Modifiers.Any(m => m.Text == "partial"));
+        /// <summary>
+        /// Walks a root and every record it reaches. Returns null when anything cannot be generated; with
+        /// <paramref name="problems"/> given, collects every problem instead of stopping at the first. Without a
+        /// <paramref name="compilation"/> (the analyzers), defaults and descriptions are not read.
+        /// </summary>
+        public static ValuesRootSpec? ReadRoot(
+            INamedTypeSymbol root, string chart, Compilation? compilation, List<ValuesProblem>? problems, CancellationToken cancellationToken) =>
+            new ValuesWalk(compilation, problems, cancellationToken).Read(root, chart);
+
+        /// <summary>The chart name of a <c>[HelmValues]</c> attribute.</summary>
+        public static string? ChartName(AttributeData attribute) => attribute.ConstructorArguments.FirstOrDefault().Value as string;
 
         public static string FullName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
-        private static RecordSpec? ParseRecord(
-            INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken, Action<INamedTypeSymbol> reach)
+        /// <summary>How a type is named in a diagnostic message.</summary>
+        public static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+
+        /// <summary>Public instance properties with a public getter, in declaration order (the output's key order).</summary>
+        public static IEnumerable<IPropertySymbol> PublicProperties(INamedTypeSymbol type) =>
+            type.GetMembers()
+                .OfType<IPropertySymbol>()
+                .Where(p => !p.IsStatic && !p.IsIndexer && !p.IsImplicitlyDeclared
+                    && p.DeclaredAccessibility == Accessibility.Public
+                    && p.GetMethod is { DeclaredAccessibility: Accessibility.Public })
+                .OrderBy(p => p.Locations.FirstOrDefault()?.SourceTree?.FilePath ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(p => p.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0);
+
+        /// <summary>A property linked to where it is declared and to the record it leads to, for cycles and origins.</summary>
+        private sealed record PropertyLink(IPropertySymbol Property, string Key, string? Child);
+
+        /// <summary>One walk from a root through every record it reaches.</summary>
+        private sealed class ValuesWalk(Compilation? compilation, List<ValuesProblem>? problems, CancellationToken cancellationToken)
         {
-            var properties = new List<PropertySpec>();
-            foreach (var property in PublicProperties(type))
+            private readonly Dictionary<SyntaxTree, SemanticModel> _models = [];
+            private readonly List<RecordSpec> _records = [];
+            private readonly Dictionary<string, List<PropertyLink>> _links = new(StringComparer.Ordinal);
+            private bool _failed;
+
+            /// <summary>Without a problem list the first problem ends the walk: the generator only needs to know.</summary>
+            private bool Stopped => _failed && problems is null;
+
+            public ValuesRootSpec? Read(INamedTypeSymbol root, string chart)
             {
-                var typeRef = ParseType(property.Type, property.NullableAnnotation, reach, depth: 0);
-                if (typeRef is null)
+                if (RecordShapeProblem(root) is { } shape)
+                {
+                    Report(ValuesProblemKind.RecordShape, root, root.Locations[0], Display(root), shape);
+                    return null;
+                }
+
+                var rootName = FullName(root);
+                var seen = new HashSet<string>(StringComparer.Ordinal) { rootName };
+                var queue = new Queue<INamedTypeSymbol>();
+                queue.Enqueue(root);
+                while (queue.Count > 0 && !Stopped)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    foreach (var reached in ReadRecord(queue.Dequeue()))
+                    {
+                        if (seen.Add(FullName(reached)))
+                        {
+                            queue.Enqueue(reached);
+                        }
+                    }
+                }
+
+                if (!_failed)
+                {
+                    ReportCycles(rootName);
+                }
+
+                if (_failed)
                 {
                     return null;
                 }
 
-                var initializer = (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax)?.Initializer;
-                string? defaultJson = null;
-                if (initializer is not null)
+                var origins = new List<PropertyOrigin>();
+                AddOrigins(rootName, string.Empty, origins);
+                var span = root.Locations[0].GetLineSpan();
+                return new ValuesRootSpec(
+                    chart, rootName, span.Path, span.StartLinePosition.Line + 1, _records.ToEquatableArray(), origins.ToEquatableArray());
+            }
+
+            /// <summary>Reads one record's properties; returns the records they reach.</summary>
+            private List<INamedTypeSymbol> ReadRecord(INamedTypeSymbol type)
+            {
+                var reachedRecords = new List<INamedTypeSymbol>();
+                var properties = new List<PropertySpec>();
+                var links = new List<PropertyLink>();
+                var keys = new Dictionary<string, IPropertySymbol>(StringComparer.Ordinal);
+                foreach (var property in PublicProperties(type))
                 {
-                    var model = compilation.GetSemanticModel(initializer.SyntaxTree);
-                    var constant = model.GetConstantValue(initializer.Value, cancellationToken);
-                    if (constant.HasValue)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var typeRef = ParseType(property.Type, property.NullableAnnotation, out var reached, out var problem);
+                    if (typeRef is null)
                     {
-                        defaultJson = ConstantJson(constant.Value, property.Type);
+                        if (problem is null)
+                        {
+                            _failed = true;
+                        }
+                        else
+                        {
+                            Report(ValuesProblemKind.PropertyType, property, TypeLocation(property), property.Name, Display(type), Display(property.Type), problem);
+                        }
+
+                        if (Stopped)
+                        {
+                            return reachedRecords;
+                        }
+
+                        continue;
+                    }
+
+                    var key = YamlKey(property, out var keyLocation);
+                    if (key.Length == 0)
+                    {
+                        Report(ValuesProblemKind.YamlKey, property, keyLocation, property.Name, Display(type), key, "is empty");
+                    }
+                    else if (keys.TryGetValue(key, out var other))
+                    {
+                        Report(ValuesProblemKind.YamlKey, property, keyLocation, property.Name, Display(type), key, $"is also the key of property '{other.Name}'");
+                    }
+                    else
+                    {
+                        keys.Add(key, property);
+                    }
+
+                    if (reached is not null)
+                    {
+                        reachedRecords.Add(reached);
+                    }
+
+                    var initializer = (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax)?.Initializer;
+                    properties.Add(new PropertySpec(
+                        property.Name,
+                        key,
+                        typeRef,
+                        initializer is not null,
+                        initializer is null || compilation is null ? null : DefaultJson(Model(initializer.SyntaxTree), initializer, property.Type, cancellationToken),
+                        compilation is null ? null : Summary(property),
+                        HasAttribute(property, KnownNames.SubchartValuesAttribute)));
+                    links.Add(new PropertyLink(property, key, reached is null ? null : FullName(reached)));
+                }
+
+                var fullName = FullName(type);
+                _links[fullName] = links;
+                _records.Add(new RecordSpec(
+                    fullName,
+                    type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
+                    type.Name,
+                    type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
+                    properties.ToEquatableArray(),
+                    compilation is null ? null : Summary(type),
+                    type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared)));
+                return reachedRecords;
+            }
+
+            /// <summary>Values are finite trees: a record that reaches itself cannot be written, nor its schema inlined.</summary>
+            private void ReportCycles(string rootName)
+            {
+                var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: on the current path; true: done
+                Visit(rootName);
+
+                void Visit(string record)
+                {
+                    state[record] = false;
+                    foreach (var link in _links[record])
+                    {
+                        if (link.Child is null)
+                        {
+                            continue;
+                        }
+
+                        if (!state.TryGetValue(link.Child, out var done))
+                        {
+                            Visit(link.Child);
+                        }
+                        else if (!done)
+                        {
+                            var owner = (INamedTypeSymbol)link.Property.ContainingType;
+                            Report(
+                                ValuesProblemKind.PropertyType,
+                                link.Property,
+                                TypeLocation(link.Property),
+                                link.Property.Name,
+                                Display(owner),
+                                Display(link.Property.Type),
+                                $"it leads back to '{Display(owner)}', and values must be finite trees (a record cannot contain itself)");
+                        }
+                    }
+
+                    state[record] = true;
+                }
+            }
+
+            /// <summary>Every dotted key path below <paramref name="record"/>; list items and dictionary entries share their property's path.</summary>
+            private void AddOrigins(string record, string prefix, List<PropertyOrigin> origins)
+            {
+                foreach (var link in _links[record])
+                {
+                    var path = prefix.Length == 0 ? link.Key : prefix + "." + link.Key;
+                    var span = link.Property.Locations[0].GetLineSpan();
+                    origins.Add(new PropertyOrigin(path, span.Path, span.StartLinePosition.Line + 1));
+                    if (link.Child is not null)
+                    {
+                        AddOrigins(link.Child, path, origins);
                     }
                 }
-
-                properties.Add(new PropertySpec(
-                    property.Name,
-                    YamlKey(property),
-                    typeRef,
-                    initializer is not null,
-                    defaultJson,
-                    Summary(property)));
             }
 
-            return new RecordSpec(
-                FullName(type),
-                type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
-                type.Name,
-                type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
-                properties.ToEquatableArray(),
-                Summary(type),
-                type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared));
-        }
-
-        /// <summary>Public instance properties in declaration order (the output's key order).</summary>
-        public static IEnumerable<IPropertySymbol> PublicProperties(INamedTypeSymbol type) =>
-            type.GetMembers()
-                .OfType<IPropertySymbol>()
-                .Where(p => !p.IsStatic && !p.IsIndexer && p.DeclaredAccessibility == Accessibility.Public && !p.IsImplicitlyDeclared)
-                .OrderBy(p => p.Locations.FirstOrDefault()?.SourceTree?.FilePath ?? string.Empty, StringComparer.Ordinal)
-                .ThenBy(p => p.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0);
-
-        /// <summary>The property's type as a <see cref="TypeRef"/>, or null when it cannot be rendered.</summary>
-        public static TypeRef? ParseType(ITypeSymbol type, NullableAnnotation annotation, Action<INamedTypeSymbol>? reach, int depth)
-        {
-            if (depth > 8)
+            /// <summary>One semantic model per file: records of one file share it (creating one is not free).</summary>
+            private SemanticModel Model(SyntaxTree tree)
             {
-                return null;
-            }
-
-            var nullable = annotation == NullableAnnotation.Annotated;
-            var isValueType = false;
-            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } n)
-            {
-                type = n.TypeArguments[0];
-                nullable = true;
-                isValueType = true;
-            }
-
-            var name = FullName(type);
-            TypeRef Simple(ValueKind kind) => new(kind, name, nullable, null, EquatableArray<string>.Empty, null, null) { IsValueType = isValueType };
-
-            switch (type.SpecialType)
-            {
-                case SpecialType.System_String:
-                    return Simple(ValueKind.String);
-                case SpecialType.System_Boolean:
-                    return Simple(ValueKind.Boolean);
-                case SpecialType.System_Int32:
-                    return Simple(ValueKind.Int32);
-                case SpecialType.System_Int64:
-                    return Simple(ValueKind.Int64);
-                case SpecialType.System_Decimal:
-                    return Simple(ValueKind.Decimal);
-            }
-
-            if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
-            {
-                var members = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name);
-                return Simple(ValueKind.Enum) with { EnumMembers = members.ToEquatableArray() };
-            }
-
-            var scalarSchema = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.ScalarSchemaAttribute);
-            if (scalarSchema is not null && type.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.ScalarValueInterface))
-            {
-                var description = scalarSchema.NamedArguments.FirstOrDefault(a => a.Key == "Description").Value.Value as string;
-                return Simple(ValueKind.Scalar) with
+                if (!_models.TryGetValue(tree, out var model))
                 {
-                    Pattern = scalarSchema.ConstructorArguments.FirstOrDefault().Value as string,
-                    Description = description,
-                };
-            }
-
-            if (type is IArrayTypeSymbol { Rank: 1 } array)
-            {
-                var element = ParseType(array.ElementType, array.ElementNullableAnnotation, reach, depth + 1);
-                return element is null ? null : Simple(ValueKind.List) with { Element = element };
-            }
-
-            if (type is INamedTypeSymbol named && named.IsGenericType)
-            {
-                var definition = named.OriginalDefinition.ToDisplayString();
-                if (ListDefinitions.Contains(definition))
-                {
-                    var element = ParseType(named.TypeArguments[0], named.TypeArgumentNullableAnnotations[0], reach, depth + 1);
-                    return element is null ? null : Simple(ValueKind.List) with { Element = element };
+                    model = compilation!.GetSemanticModel(tree);
+                    _models.Add(tree, model);
                 }
 
-                if (DictionaryDefinitions.Contains(definition) && named.TypeArguments[0].SpecialType == SpecialType.System_String)
-                {
-                    var element = ParseType(named.TypeArguments[1], named.TypeArgumentNullableAnnotations[1], reach, depth + 1);
-                    return element is null ? null : Simple(ValueKind.Dictionary) with { Element = element };
-                }
-
-                return null;
+                return model;
             }
 
-            if (type is INamedTypeSymbol record && IsValuesRecord(record))
+            private void Report(ValuesProblemKind kind, ISymbol symbol, Location location, params object[] args)
             {
-                reach?.Invoke(record);
-                return Simple(ValueKind.Record);
+                _failed = true;
+                problems?.Add(new ValuesProblem(kind, symbol, location, args));
             }
 
-            return null;
+            /// <summary>The property's type in source, where a wrong type is best underlined.</summary>
+            private Location TypeLocation(IPropertySymbol property) =>
+                (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as PropertyDeclarationSyntax)?.Type.GetLocation()
+                ?? property.Locations[0];
         }
 
         /// <summary>The YAML key: <c>[YamlName]</c>, else the property name in camelCase (as System.Text.Json does it).</summary>
-        public static string YamlKey(IPropertySymbol property)
+        public static string YamlKey(IPropertySymbol property, out Location location)
         {
-            var explicitName = property.GetAttributes()
-                .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.YamlNameAttribute)?
-                .ConstructorArguments.FirstOrDefault().Value as string;
-            return explicitName ?? CamelCase(property.Name);
+            var attribute = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.YamlNameAttribute);
+            location = attribute?.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? property.Locations[0];
+            return attribute is null ? CamelCase(property.Name) : attribute.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
         }
 
+        /// <summary>System.Text.Json's camelCase: the leading run of upper-case letters is lowered, but not the start of the next word.</summary>
         public static string CamelCase(string name)
         {
             if (name.Length == 0 || !char.IsUpper(name[0]))
@@ -259,76 +303,7 @@ public sealed partial class InfraGenGenerator
             return new string(chars);
         }
 
-        /// <summary>A compile-time constant as a JSON literal for the schema's <c>default</c>.</summary>
-        private static string? ConstantJson(object? value, ITypeSymbol type)
-        {
-            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } n)
-            {
-                type = n.TypeArguments[0];
-            }
-
-            if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
-            {
-                var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value));
-                return member is null ? null : JsonText.Quote(member.Name);
-            }
-
-            return value switch
-            {
-                null => "null",
-                string s => JsonText.Quote(s),
-                bool b => b ? "true" : "false",
-                int i => i.ToString(CultureInfo.InvariantCulture),
-                long l => l.ToString(CultureInfo.InvariantCulture),
-                decimal d => d.ToString("0.############################", CultureInfo.InvariantCulture),
-                _ => null,
-            };
-        }
-
-        /// <summary>The <c>&lt;summary&gt;</c> of a symbol's XML doc comment as one line of plain text.</summary>
-        public static string? Summary(ISymbol symbol)
-        {
-            var xml = symbol.GetDocumentationCommentXml(expandIncludes: false);
-            if (string.IsNullOrWhiteSpace(xml))
-            {
-                return null;
-            }
-
-            try
-            {
-                var summary = XElement.Parse(xml).Element("summary");
-                if (summary is null)
-                {
-                    return null;
-                }
-
-                var text = new StringBuilder();
-                foreach (var node in summary.DescendantNodes())
-                {
-                    switch (node)
-                    {
-                        case XText t:
-                            text.Append(t.Value);
-                            break;
-                        case XElement { Name.LocalName: "see" or "seealso" } e when !e.Nodes().Any():
-                            var target = (string?)e.Attribute("cref") ?? (string?)e.Attribute("langword") ?? (string?)e.Attribute("href") ?? string.Empty;
-                            var colon = target.IndexOf(':');
-                            target = colon >= 0 ? target.Substring(colon + 1) : target;
-                            text.Append(target.Substring(target.LastIndexOf('.') + 1));
-                            break;
-                        case XElement { Name.LocalName: "paramref" or "typeparamref" } e:
-                            text.Append((string?)e.Attribute("name"));
-                            break;
-                    }
-                }
-
-                var collapsed = string.Join(" ", text.ToString().Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
-                return collapsed.Length == 0 ? null : collapsed;
-            }
-            catch (System.Xml.XmlException)
-            {
-                return null;
-            }
-        }
+        public static bool HasAttribute(ISymbol symbol, string metadataName) =>
+            symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);
     }
 }

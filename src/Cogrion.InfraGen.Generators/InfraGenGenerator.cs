@@ -1,17 +1,16 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Cogrion.InfraGen.Generators.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Cogrion.InfraGen.Generators;
 
 /// <summary>
-/// From <c>[HelmValues]</c> records: a YAML writer, chart defaults and a values schema per record; from the
-/// <c>[InfraModel]</c> class: the model catalog and the program's entry point. No file I/O: the pipeline writes.
+/// From <c>[HelmValues]</c> records: a YAML writer, chart defaults, a values schema and property origins per record;
+/// from the <c>[InfraModel]</c> class: the model catalog and the program's entry point. No file I/O: the pipeline
+/// writes. What it cannot generate it skips silently; the analyzers in <c>Diagnostics/</c> report why.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class InfraGenGenerator : IIncrementalGenerator
@@ -22,10 +21,10 @@ public sealed partial class InfraGenGenerator : IIncrementalGenerator
         var roots = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.HelmValuesAttribute,
-                static (node, _) => node is RecordDeclarationSyntax or ClassDeclarationSyntax,
+                static (node, _) => node is TypeDeclarationSyntax,
                 static (ctx, ct) => Parser.ParseRoot(ctx, ct))
-            .Where(static root => root is not null)
-            .Select(static (root, _) => root!)
+            .WithTrackingName(TrackingNames.ParsedRoots)
+            .SelectMany(static (root, _) => root is null ? ImmutableArray<ValuesRootSpec>.Empty : ImmutableArray.Create(root))
             .WithTrackingName(TrackingNames.ValuesRoots);
 
         // A record reached from several roots (a shared GlobalValues) is emitted once.
@@ -33,6 +32,7 @@ public sealed partial class InfraGenGenerator : IIncrementalGenerator
             .SelectMany(static (root, _) => root.Records)
             .WithTrackingName(TrackingNames.ValuesRecords)
             .Collect()
+            .WithTrackingName(TrackingNames.AllRecords)
             .SelectMany(static (all, _) => all
                 .GroupBy(static r => r.FullName, StringComparer.Ordinal)
                 .Select(static g => g.First())
@@ -43,15 +43,17 @@ public sealed partial class InfraGenGenerator : IIncrementalGenerator
         var catalogEntries = roots
             .Select(static (root, _) => new CatalogEntry(root.ChartName, root.FullName))
             .WithTrackingName(TrackingNames.CatalogEntries)
-            .Collect();
+            .Collect()
+            .WithTrackingName(TrackingNames.AllCatalogEntries);
 
         var modelClasses = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.InfraModelAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
-                static (ctx, _) => ((INamedTypeSymbol)ctx.TargetSymbol).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (ctx, _) => Parser.ParseModelClass((INamedTypeSymbol)ctx.TargetSymbol))
             .WithTrackingName(TrackingNames.ModelClasses)
-            .Collect();
+            .Collect()
+            .WithTrackingName(TrackingNames.AllModelClasses);
 
         var facts = context.CompilationProvider
             .Select(static (compilation, _) => new CompilationFacts(

@@ -36,3 +36,12 @@ public sealed class ScalarSchemaAttribute(string pattern) : Attribute
     /// <summary>A one-line description for the schema.</summary>
     public string? Description { get; init; }
 }
+
+/// <summary>
+/// Marks a values property that holds the values of an upstream dependency chart (its key is the dependency's
+/// name or alias). Helm merges that chart's own defaults under the key before it validates, so the generated
+/// schema leaves this object (and every object inside it) open to keys the record does not declare; the
+/// dependency's own schema checks those.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
+public sealed class SubchartValuesAttribute : Attribute;

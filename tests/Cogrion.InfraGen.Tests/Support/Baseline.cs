@@ -14,11 +14,14 @@ public static class Baseline
 {
     public static bool Updating => Environment.GetEnvironmentVariable("UPDATE_BASELINES") is "1" or "true";
 
-    /// <summary>The baselines folder in the source tree (not the build output), so updates land in git.</summary>
+    /// <summary>
+    /// The baselines folder of the calling test's project in the source tree (not the build output), so updates
+    /// land in git. Shared by every test project (a linked file): the project is the nearest folder with a .csproj.
+    /// </summary>
     public static string Directory(string name, [CallerFilePath] string caller = "")
     {
         var dir = new DirectoryInfo(Path.GetDirectoryName(caller)!);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Cogrion.InfraGen.Tests.csproj")))
+        while (dir is not null && !dir.EnumerateFiles("*.csproj").Any())
         {
             dir = dir.Parent;
         }

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Cogrion.InfraGen.Generators.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Cogrion.InfraGen.Generators.Diagnostics.Analyzers;
+
+/// <summary>
+/// INFRA0007: a string constant given to a password, token or secret property of a values record, in an object
+/// initializer, a <c>with</c> expression or the property's initializer. Values files are committed in plain text.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretPropertyAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The diagnostic's ID.</summary>
+    public const string DiagnosticId = "INFRA0007";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.SecretProperty);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var attribute = start.Compilation.GetTypeByMetadataName(KnownNames.HelmValuesAttribute);
+            var valuesInterface = start.Compilation.GetTypeByMetadataName(KnownNames.HelmValuesInterface);
+            if (attribute is null || valuesInterface is null)
+            {
+                return;
+            }
+
+            // A values record: a [HelmValues] root, or a record the generator made a values writer for.
+            bool IsValuesRecord(INamedTypeSymbol type) =>
+                type.AllInterfaces.Contains(valuesInterface, SymbolEqualityComparer.Default)
+                || type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+
+            void Check(OperationAnalysisContext context, IPropertySymbol property, IOperation value)
+            {
+                if (value.ConstantValue is { HasValue: true, Value: string literal }
+                    && SecretRules.IsValue(literal)
+                    && SecretRules.HoldsSecret(property.Name)
+                    && IsValuesRecord(property.ContainingType))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.SecretProperty, value.Syntax.GetLocation(), property.Name, property.ContainingType.Name));
+                }
+            }
+
+            start.RegisterOperationAction(
+                operationContext =>
+                {
+                    var assignment = (ISimpleAssignmentOperation)operationContext.Operation;
+                    if (assignment.Target is IPropertyReferenceOperation { Property: var property })
+                    {
+                        Check(operationContext, property, assignment.Value);
+                    }
+                },
+                OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(
+                operationContext =>
+                {
+                    var initializer = (IPropertyInitializerOperation)operationContext.Operation;
+                    foreach (var property in initializer.InitializedProperties)
+                    {
+                        Check(operationContext, property, initializer.Value);
+                    }
+                },
+                OperationKind.PropertyInitializer);
+        });
+    }
+}

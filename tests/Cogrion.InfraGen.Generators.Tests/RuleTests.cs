@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Cogrion.InfraGen.Generators.Rules;
+
+namespace Cogrion.InfraGen.Generators.Tests;
+
+/// <summary>The rules the generator and analyzers apply, held to the vocabulary's own rules where both exist.</summary>
+public sealed class RuleTests
+{
+    [Theory]
+    [InlineData("sha-a1b2c3d")]
+    [InlineData("sha-0123456789abcdef0123456789abcdef01234567")]
+    [InlineData("sha-0123456789abcdef0123456789abcdef012345678")]
+    [InlineData("sha-a1b2c3")]
+    [InlineData("sha-A1B2C3D")]
+    [InlineData("sha-a1b2c3g")]
+    [InlineData("latest")]
+    [InlineData("LATEST")]
+    [InlineData("")]
+    [InlineData("a1b2c3d")]
+    [InlineData("sha-a1b2c3d ")]
+    public void The_image_tag_analyzer_agrees_with_ImageTag(string tag)
+    {
+        Assert.Equal(ImageTag.IsValid(tag), ImageTagRule.Problem(tag) is null);
+    }
+
+    [Theory]
+    [InlineData("ReplicaCount")]
+    [InlineData("URLValue")]
+    [InlineData("IPAddress")]
+    [InlineData("ID")]
+    [InlineData("A")]
+    [InlineData("already")]
+    [InlineData("HTTPSPort")]
+    [InlineData("S3Bucket")]
+    [InlineData("X509Cert")]
+    public void YAML_keys_are_camelCase_as_System_Text_Json_makes_it(string name)
+    {
+        Assert.Equal(JsonNamingPolicy.CamelCase.ConvertName(name), InfraGenGenerator.Parser.CamelCase(name));
+    }
+
+    [Theory]
+    [InlineData("Password", true)]
+    [InlineData("AdminPassword", true)]
+    [InlineData("ApiToken", true)]
+    [InlineData("ClientSecret", true)]
+    [InlineData("dbPasswd", true)]
+    [InlineData("ExistingSecret", false)]
+    [InlineData("ExistingSecretKey", false)]
+    [InlineData("PasswordKey", false)]
+    [InlineData("TokenSecretName", false)]
+    [InlineData("SecretRefreshInterval", false)]
+    [InlineData("TokenUrl", false)]
+    [InlineData("UserKey", false)]
+    [InlineData("Host", false)]
+    public void A_property_holds_a_secret_when_its_name_says_so_and_does_not_refer_to_one(string name, bool holds)
+    {
+        Assert.Equal(holds, SecretRules.HoldsSecret(name));
+    }
+
+    [Theory]
+    [InlineData("AKIAIOSFODNN7EXAMPLE", "an AWS access key id")]
+    [InlineData("key=ASIAY34FZKBOKMUTVV7A", "an AWS access key id")]
+    [InlineData("XAKIAIOSFODNN7EXAMPLE", null)]
+    [InlineData("AKIAIOSFODNN7EXAMPL", null)]
+    [InlineData("-----BEGIN OPENSSH PRIVATE KEY-----", "a private key")]
+    [InlineData("-----BEGIN PGP PRIVATE KEY BLOCK-----", "a private key")]
+    [InlineData("-----BEGIN PUBLIC KEY-----", null)]
+    [InlineData("db-password", null)]
+    public void A_literal_looks_like_a_secret_only_by_its_shape(string text, string? what)
+    {
+        Assert.Equal(what, SecretRules.LooksLike(text));
+    }
+}
