@@ -96,7 +96,7 @@ public sealed class PackedRepository : IDisposable
         var copied = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (pending.TryDequeue(out var nuspec))
         {
-            foreach (var dependency in nuspec.Descendants().Where(e => e.Name.LocalName == "dependency"))
+            foreach (var dependency in DependenciesForNet10(nuspec))
             {
                 var id = dependency.Attribute("id")!.Value.ToLowerInvariant();
                 var version = dependency.Attribute("version")!.Value.Trim('[', ']');
@@ -110,6 +110,30 @@ public sealed class PackedRepository : IDisposable
                 pending.Enqueue(XDocument.Load(Path.Combine(folder, $"{id}.nuspec")));
             }
         }
+    }
+
+    /// <summary>The dependencies restore would take for a net10.0 project: the nearest .NET group, else .NET Standard's.</summary>
+    private static IEnumerable<XElement> DependenciesForNet10(XDocument nuspec)
+    {
+        var groups = nuspec.Descendants().Where(e => e.Name.LocalName == "group").ToList();
+        if (groups.Count == 0)
+        {
+            return nuspec.Descendants().Where(e => e.Name.LocalName == "dependency");
+        }
+
+        static (int Rank, Version Version) Rank(XElement group)
+        {
+            var framework = group.Attribute("targetFramework")?.Value ?? string.Empty;
+            if (framework.StartsWith("net", StringComparison.Ordinal) && Version.TryParse(framework[3..], out var net) && net.Major is >= 5 and <= 10)
+            {
+                return (2, net);
+            }
+
+            return framework.StartsWith(".NETStandard", StringComparison.Ordinal) && Version.TryParse(framework[12..], out var standard) ? (1, standard) : (0, new Version());
+        }
+
+        var best = groups.MaxBy(g => Rank(g))!;
+        return Rank(best).Rank == 0 ? [] : best.Elements().Where(e => e.Name.LocalName == "dependency");
     }
 
     private static XDocument ReadNuspec(string package)
