@@ -18,19 +18,18 @@ public sealed class PackedRepository : IDisposable
         Repo = Path.Combine(Root, "repo");
         Feed = Path.Combine(Root, "feed");
         Directory.CreateDirectory(Feed);
-        RepositoryFiles.Copy(RepositoryFiles.FindRoot(), Repo);
-
-        Succeeds(Command.DotnetCli(Repo, "pack", "src/Cogrion.InfraGen.Cli/Cogrion.InfraGen.Cli.csproj", "-c", "Release", "-o", Feed));
-        Succeeds(Command.DotnetCli(Repo, "pack", "src/Cogrion.InfraGen/Cogrion.InfraGen.csproj", "-c", "Release", "-o", Feed, "--no-build"));
-        LibraryVersion = VersionOf("Cogrion.InfraGen");
-        ToolVersion = VersionOf("Cogrion.InfraGen.Tool");
-        AddDependenciesToFeed(Path.Combine(Feed, $"Cogrion.InfraGen.{LibraryVersion}.nupkg"));
-
-        // Restores below read only the feed, into packages of their own: nothing cached from elsewhere can stand in.
         NuGetConfig = Path.Combine(Root, "nuget.config");
-        File.WriteAllText(NuGetConfig, FeedOnlyNuGetConfig(Feed));
         Tools = Path.Combine(Root, "tools");
-        Succeeds(Command.Run(Command.Dotnet, ["tool", "install", "Cogrion.InfraGen.Tool", "--version", ToolVersion, "--tool-path", Tools, "--configfile", NuGetConfig, "--add-source", Feed], Root, IsolatedNuGet));
+        try
+        {
+            RepositoryFiles.Copy(RepositoryFiles.FindRoot(), Repo);
+            (LibraryVersion, ToolVersion) = PackAndInstall();
+        }
+        catch
+        {
+            Dispose(); // xunit does not dispose a fixture whose constructor failed.
+            throw;
+        }
     }
 
     /// <summary>The scratch directory holding everything below.</summary>
@@ -76,6 +75,21 @@ public sealed class PackedRepository : IDisposable
         """;
 
     public static void Succeeds(CommandResult result) => Assert.True(result.ExitCode == 0, result.ToString());
+
+    /// <summary>Packs both packages into the feed, adds what they depend on, installs the tool; returns the versions.</summary>
+    private (string Library, string Tool) PackAndInstall()
+    {
+        Succeeds(Command.DotnetCli(Repo, "pack", "src/Cogrion.InfraGen.Cli/Cogrion.InfraGen.Cli.csproj", "-c", "Release", "-o", Feed));
+        Succeeds(Command.DotnetCli(Repo, "pack", "src/Cogrion.InfraGen/Cogrion.InfraGen.csproj", "-c", "Release", "-o", Feed, "--no-build"));
+        var libraryVersion = VersionOf("Cogrion.InfraGen");
+        var toolVersion = VersionOf("Cogrion.InfraGen.Tool");
+        AddDependenciesToFeed(Path.Combine(Feed, $"Cogrion.InfraGen.{libraryVersion}.nupkg"));
+
+        // Restores below read only the feed, into packages of their own: nothing cached from elsewhere can stand in.
+        File.WriteAllText(NuGetConfig, FeedOnlyNuGetConfig(Feed));
+        Succeeds(Command.Run(Command.Dotnet, ["tool", "install", "Cogrion.InfraGen.Tool", "--version", toolVersion, "--tool-path", Tools, "--configfile", NuGetConfig, "--add-source", Feed], Root, IsolatedNuGet));
+        return (libraryVersion, toolVersion);
+    }
 
     private string VersionOf(string id)
     {
