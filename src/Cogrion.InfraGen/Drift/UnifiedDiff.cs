@@ -17,7 +17,7 @@ public static class UnifiedDiff
     {
         var oldLines = Lines(oldText);
         var newLines = Lines(newText);
-        var blocks = Differ.Instance.CreateLineDiffs(string.Join('\n', oldLines), string.Join('\n', newLines), ignoreWhitespace: false).DiffBlocks;
+        var blocks = Blocks(oldLines, newLines);
         if (blocks.Count == 0 && oldLines.Length == newLines.Length)
         {
             return string.Empty;
@@ -52,9 +52,12 @@ public static class UnifiedDiff
     /// <summary>The first line of <paramref name="oldText"/> that differs (1-based), for pointing an editor at it.</summary>
     public static int FirstChangedLine(string? oldText, string? newText)
     {
-        var blocks = Differ.Instance.CreateLineDiffs(string.Join('\n', Lines(oldText)), string.Join('\n', Lines(newText)), ignoreWhitespace: false).DiffBlocks;
+        var blocks = Blocks(Lines(oldText), Lines(newText));
         return blocks.Count == 0 ? 1 : blocks[0].DeleteStartA + 1;
     }
+
+    private static IList<DiffPlex.Model.DiffBlock> Blocks(string[] oldLines, string[] newLines) =>
+        Differ.Instance.CreateLineDiffs(string.Join('\n', oldLines), string.Join('\n', newLines), ignoreWhitespace: false).DiffBlocks;
 
     private static void AppendHunk(StringBuilder text, string[] oldLines, string[] newLines, IList<DiffPlex.Model.DiffBlock> blocks, int first, int last)
     {

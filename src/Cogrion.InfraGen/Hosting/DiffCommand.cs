@@ -10,7 +10,7 @@ internal sealed class DiffCommand : InfraGenVerb
 {
     private readonly Argument<string> _left = new("cluster-a") { Description = "The cluster to compare from (say, dev-sgp-1)." };
     private readonly Argument<string> _right = new("cluster-b") { Description = "The cluster to compare to (say, prod-sgp-1)." };
-    private readonly Option<string[]> _apps = new("--app") { Description = "Only this app; repeat for several.", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string[]> _apps = new("--app") { Description = "Only this app; repeat for several." };
     private readonly Option<bool> _all = new("--all") { Description = "Also list the values that differ only by the clusters' own names (cluster, env, region)." };
 
     public DiffCommand()
