@@ -1,73 +1,72 @@
 using System.CommandLine;
-using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Loading;
-using Cogrion.InfraGen.Pipeline;
 
 namespace Cogrion.InfraGen.Hosting;
 
-/// <summary>The verbs and their options. Each verb is a thin face over <see cref="InfraPipeline"/>.</summary>
+/// <summary>
+/// The command line: the options every verb shares and the list of verbs. The model program and the
+/// <c>infragen</c> tool build the same tree from here, so both show the same help.
+/// </summary>
 internal static class InfraGenCommands
 {
     public static readonly Option<DirectoryInfo?> ModelOption = new("--model")
     {
         Description = "The model directory (holds the model project, charts/ and releases.yaml). Default: found from the current directory.",
+        Recursive = true,
     };
 
     public static readonly Option<DirectoryInfo?> OutOption = new("--out")
     {
         Description = "The generated tree's directory. Default: out/ beside the model directory.",
+        Recursive = true,
     };
 
     public static readonly Option<bool> MsBuildOption = new("--msbuild")
     {
         Description = "Report model files by absolute path, as MSBuild and IDEs want them.",
         Hidden = true,
+        Recursive = true,
     };
 
-    public static RootCommand Build(IInfraCatalog catalog, TextWriter output, TextWriter error)
+    /// <summary>Every verb, in help order. A new verb is one class and one line here.</summary>
+    public static IReadOnlyList<Func<InfraGenVerb>> Verbs { get; } =
+    [
+        () => new GenerateCommand(),
+        () => new CheckCommand(),
+        () => new DiffCommand(),
+        () => new ExplainCommand(),
+    ];
+
+    /// <summary>The model program's command line: each verb runs over <paramref name="catalog"/>.</summary>
+    public static RootCommand Build(IInfraCatalog catalog, TextWriter output, TextWriter error) =>
+        Build(verb => parse => verb.Run(parse, new VerbContext(catalog, output, error)));
+
+    /// <summary>The command line with each verb's action chosen by the caller (the tool forwards instead of running).</summary>
+    public static RootCommand Build(Func<InfraGenVerb, Func<ParseResult, int>> actionFor)
     {
         var root = new RootCommand("Cogrion.InfraGen: generates the Argo CD + Helm tree (out/) from the typed model (model/).");
         root.Options.Add(ModelOption);
         root.Options.Add(OutOption);
         root.Options.Add(MsBuildOption);
-        ModelOption.Recursive = true;
-        OutOption.Recursive = true;
-        MsBuildOption.Recursive = true;
+        foreach (var create in Verbs)
+        {
+            var verb = create();
+            verb.Command.SetAction(actionFor(verb));
+            root.Subcommands.Add(verb.Command);
+        }
 
-        var generate = new Command("generate", "Render the model and write out/: only changed files are written, files the model no longer produces are removed. Nothing is written if any check fails.");
-        generate.SetAction(parse => Generate(parse, catalog, output, error));
-        root.Subcommands.Add(generate);
         return root;
     }
 
-    private static int Generate(ParseResult parse, IInfraCatalog catalog, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. A usage error (unknown verb or option, missing argument) exits with
+    /// <see cref="InfraGenHost.UsageOrModelError"/>, not System.CommandLine's default 1, which means drift here.
+    /// </summary>
+    public static int Invoke(RootCommand root, string[] args, TextWriter output, TextWriter error)
     {
-        var paths = ResolvePaths(parse, error);
-        if (paths is null)
-        {
-            return InfraGenHost.UsageOrModelError;
-        }
-
-        try
-        {
-            var report = InfraPipeline.Generate(catalog, paths);
-            output.WriteLine($"infragen: {report.Written.Count} written, {report.Deleted.Count} removed, {report.Unchanged} unchanged in {paths.OutDirectory}");
-            foreach (var path in report.Written)
-            {
-                output.WriteLine($"  written  {path}");
-            }
-
-            foreach (var path in report.Deleted)
-            {
-                output.WriteLine($"  removed  {path}");
-            }
-
-            return InfraGenHost.Ok;
-        }
-        catch (InfraGenException e)
-        {
-            return InfraGenHost.Report(e, paths, parse.GetValue(MsBuildOption), error);
-        }
+        var parse = root.Parse(args);
+        var code = parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return parse.Errors.Count > 0 && code != InfraGenHost.Ok ? InfraGenHost.UsageOrModelError : code;
     }
 
     /// <summary>The model and output directories from the options, else found from the current directory.</summary>

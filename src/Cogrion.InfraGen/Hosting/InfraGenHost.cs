@@ -26,8 +26,7 @@ public static class InfraGenHost
     public static int Run(string[] args, IInfraCatalog catalog, TextWriter output, TextWriter error)
     {
         var root = InfraGenCommands.Build(catalog, output, error);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return root.Parse(args).Invoke(configuration);
+        return InfraGenCommands.Invoke(root, args, output, error);
     }
 
     /// <summary>Prints every diagnostic in MSBuild's canonical format and returns the matching exit code.</summary>

@@ -1,3 +1,4 @@
+using Cogrion.InfraGen.Drift;
 using Cogrion.InfraGen.Loading;
 using Cogrion.InfraGen.Output;
 using Cogrion.InfraGen.Rendering;
@@ -19,4 +20,8 @@ public static class InfraPipeline
     /// <summary>Renders, then writes only if everything rendered.</summary>
     public static WriteReport Generate(IInfraCatalog catalog, ModelPaths paths) =>
         TreeWriter.Write(Render(catalog, paths), paths.OutDirectory);
+
+    /// <summary>Renders in memory and compares with the tree on disk; writes nothing.</summary>
+    public static DriftReport Check(IInfraCatalog catalog, ModelPaths paths) =>
+        DriftReport.Compare(Render(catalog, paths), paths.OutDirectory);
 }

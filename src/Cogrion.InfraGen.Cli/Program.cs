@@ -1,0 +1,3 @@
+using Cogrion.InfraGen.Cli;
+
+return Tool.Run(args);

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Cogrion.InfraGen.Hosting;
+
+namespace Cogrion.InfraGen.Cli;
+
+/// <summary>
+/// The <c>infragen</c> command line. It has the model program's verbs and help (built from the same definitions);
+/// running a verb builds the model and runs the verb in the built model program, which is the engine.
+/// </summary>
+internal static class Tool
+{
+    /// <summary>Skip building the model: run the model program as last built.</summary>
+    private static readonly Option<bool> NoBuildOption = new("--no-build")
+    {
+        Description = "Do not build the model first; run the model program as it was last built.",
+        Recursive = true,
+        Arity = ArgumentArity.Zero,
+    };
+
+    public static int Run(string[] args)
+    {
+        var root = InfraGenCommands.Build(_ => parse => Forward(parse, args));
+        root.Description = "infragen: generates the Argo CD + Helm tree (out/) from the typed model (model/), checks it for drift, and explains it. "
+            + "Exit codes: 0 ok, 1 drift or policy failure, 2 usage or model error.";
+        root.Options.Add(NoBuildOption);
+        return InfraGenCommands.Invoke(root, args, Console.Out, Console.Error);
+    }
+
+    private static int Forward(ParseResult parse, string[] args)
+    {
+        var paths = InfraGenCommands.ResolvePaths(parse, Console.Error);
+        if (paths is null)
+        {
+            return InfraGenHost.UsageOrModelError;
+        }
+
+        var program = ModelProgram.Find(paths.ModelDirectory, Console.Error);
+        if (program is null)
+        {
+            return InfraGenHost.UsageOrModelError;
+        }
+
+        var assembly = parse.GetValue(NoBuildOption) ? program.LastBuilt() : program.Build();
+        if (assembly is null)
+        {
+            return InfraGenHost.UsageOrModelError;
+        }
+
+        // The model program does not know --no-build; every other argument means the same to it.
+        return program.Run(assembly, [.. args.Where(a => a != "--no-build")]);
+    }
+}

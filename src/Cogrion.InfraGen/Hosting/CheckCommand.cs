@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Cogrion.InfraGen.Drift;
+using Cogrion.InfraGen.Loading;
+using Cogrion.InfraGen.Pipeline;
+
+namespace Cogrion.InfraGen.Hosting;
+
+/// <summary>
+/// <c>check</c>: the drift check CI runs. Regenerates in memory, compares with <c>out/</c> on disk, writes nothing;
+/// exits 1 with a per-file report and unified diffs when they differ.
+/// </summary>
+internal sealed class CheckCommand()
+    : InfraGenVerb("check", "Regenerate in memory and compare with out/ on disk; writes nothing. Exits 1 when out/ is not exactly what the model generates (a hand edit, a hand-added file, a model change not regenerated) and prints each file with a unified diff.")
+{
+    /// <summary>Diff lines shown per file; a huge hand-added file is summarized, not dumped.</summary>
+    private const int MaxDiffLines = 400;
+
+    /// <summary>The diagnostic ID of a drifted file, in canonical MSBuild lines (docs/diagnostics.md).</summary>
+    public const string DriftCode = "INFRA3101";
+
+    public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
+    {
+        var report = InfraPipeline.Check(context.Catalog, paths);
+        Print(report, OutName(paths), parse.GetValue(InfraGenCommands.MsBuildOption), context.Output);
+        return report.HasDrift ? InfraGenHost.Failed : InfraGenHost.Ok;
+    });
+
+    /// <summary>Writes the report: a line per file, the diffs, and last the line saying how to fix it.</summary>
+    internal static void Print(DriftReport report, string outName, bool msbuild, TextWriter output)
+    {
+        if (!report.HasDrift)
+        {
+            output.WriteLine($"infragen check: {outName}/ matches the model ({report.Compared} files).");
+            return;
+        }
+
+        output.WriteLine($"infragen check: {outName}/ differs from the model in {report.Files.Count} file(s); `generate` would make these changes:");
+        foreach (var file in report.Files)
+        {
+            output.WriteLine($"  {Verb(file.Kind),-8} {outName}/{file.Path}{Why(file.Kind)}");
+        }
+
+        foreach (var file in report.Files)
+        {
+            output.WriteLine();
+            if (msbuild)
+            {
+                // One canonical line per file, so MSBuild fails the build and IDEs and CI annotate the file.
+                var line = file.Kind == DriftKind.Changed ? UnifiedDiff.FirstChangedLine(file.OnDisk, file.FromModel) : 1;
+                output.WriteLine($"{Path.Combine(report.OutDirectory, file.Path)}({line}): error {DriftCode}: {outName}/{file.Path} is {Verb(file.Kind)}: it differs from what the model generates.");
+            }
+
+            output.Write(Diff(file, outName));
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Fix: run `dotnet build` (or `infragen generate`) to regenerate {outName}/, then commit model/ and {outName}/ together; never edit {outName}/ by hand.");
+    }
+
+    private static string Verb(DriftKind kind) => kind switch
+    {
+        DriftKind.Added => "added",
+        DriftKind.Removed => "removed",
+        _ => "changed",
+    };
+
+    private static string Why(DriftKind kind) => kind switch
+    {
+        DriftKind.Added => "  (the model produces it; it is missing on disk)",
+        DriftKind.Removed => "  (on disk, but the model does not produce it)",
+        _ => "  (its content differs from the model's)",
+    };
+
+    private static string Diff(FileDrift file, string outName)
+    {
+        var path = $"{outName}/{file.Path}";
+        if ((file.Kind != DriftKind.Added && file.OnDisk is null) || (file.Kind != DriftKind.Removed && file.FromModel is null))
+        {
+            return $"Binary or unreadable file {path}: not shown.\n";
+        }
+
+        var diff = UnifiedDiff.Render(file.OnDisk, file.FromModel, $"{path} (on disk)", $"{path} (from the model)");
+        if (diff.Length == 0)
+        {
+            return $"{path}: same lines, different bytes (line ends, a final newline, or a byte order mark).\n";
+        }
+
+        var lines = diff.Split('\n');
+        return lines.Length <= MaxDiffLines
+            ? diff
+            : string.Join('\n', lines.Take(MaxDiffLines)) + $"\n... {lines.Length - MaxDiffLines} more diff lines of {path} not shown.\n";
+    }
+
+    /// <summary>The output directory as messages show it: relative to the repository root when inside it.</summary>
+    internal static string OutName(ModelPaths paths)
+    {
+        var relative = Path.GetRelativePath(paths.RepoRoot, Path.GetFullPath(paths.OutDirectory)).Replace('\\', '/');
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(paths.OutDirectory) : relative;
+    }
+}

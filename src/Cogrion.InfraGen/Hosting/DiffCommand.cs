@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Cogrion.InfraGen.Inspection;
+using Cogrion.InfraGen.Loading;
+using Cogrion.InfraGen.Pipeline;
+
+namespace Cogrion.InfraGen.Hosting;
+
+/// <summary><c>diff &lt;cluster-a&gt; &lt;cluster-b&gt;</c>: how two clusters' apps differ, in effective values and Applications.</summary>
+internal sealed class DiffCommand : InfraGenVerb
+{
+    private readonly Argument<string> _left = new("cluster-a") { Description = "The cluster to compare from (say, dev-sgp-1)." };
+    private readonly Argument<string> _right = new("cluster-b") { Description = "The cluster to compare to (say, prod-sgp-1)." };
+    private readonly Option<string[]> _apps = new("--app") { Description = "Only this app; repeat for several." };
+    private readonly Option<bool> _all = new("--all") { Description = "Also list the values that differ only by the clusters' own names (cluster, env, region)." };
+
+    public DiffCommand()
+        : base("diff", "Show how two clusters' apps differ: effective values (chart defaults merged with each cluster's values file) and Argo CD Applications, app by app. Differences that only swap the clusters' names are counted, not listed, unless --all.")
+    {
+        Command.Arguments.Add(_left);
+        Command.Arguments.Add(_right);
+        Command.Options.Add(_apps);
+        Command.Options.Add(_all);
+    }
+
+    public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
+    {
+        var model = ModelLoader.Load(context.Catalog, paths);
+        var left = FindCluster(model, parse.GetValue(_left)!, context.Error);
+        var right = FindCluster(model, parse.GetValue(_right)!, context.Error);
+        var apps = parse.GetValue(_apps) ?? [];
+        var unknown = apps.Where(a => model.Apps.All(known => known.Name != a)).ToList();
+        foreach (var app in unknown)
+        {
+            context.Error.WriteLine($"infragen diff: error: no app '{app}'; the apps are {string.Join(", ", model.Apps.Select(a => a.Name))}.");
+        }
+
+        if (left is null || right is null || unknown.Count > 0)
+        {
+            return InfraGenHost.UsageOrModelError;
+        }
+
+        var differences = ClusterComparison.Compare(model, InfraPipeline.Render(model), left, right, apps);
+        Print(differences, left.Name, right.Name, parse.GetValue(_all), context.Output);
+        return InfraGenHost.Ok;
+    });
+
+    private static Cluster? FindCluster(InfraModel model, string name, TextWriter error)
+    {
+        var cluster = model.Clusters.FirstOrDefault(c => c.Name == name);
+        if (cluster is null)
+        {
+            error.WriteLine($"infragen diff: error: no cluster '{name}'; the clusters are {string.Join(", ", model.Clusters.Select(c => c.Name))}.");
+        }
+
+        return cluster;
+    }
+
+    private static void Print(IReadOnlyList<AppDifferences> apps, string left, string right, bool all, TextWriter output)
+    {
+        output.WriteLine($"infragen diff {left} {right}: effective values (chart defaults + the cluster's values file) and Argo CD Applications.");
+        foreach (var app in apps)
+        {
+            output.WriteLine();
+            var namesOnly = app.Values.Concat(app.Application).Where(d => d.NamesOnly).ToList();
+            output.WriteLine(app.Differs ? app.App : $"{app.App}: same{(namesOnly.Count > 0 ? " but for the clusters' names" : string.Empty)}");
+            PrintSection("values", app.Values, all, output);
+            PrintSection("application", app.Application, all, output);
+            if (!all && namesOnly.Count > 0)
+            {
+                output.WriteLine($"  only the clusters' names differ ({namesOnly.Count}, --all lists them): {string.Join(", ", namesOnly.Select(d => d.Path))}");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine($"{apps.Count(a => a.Differs)} of {apps.Count} app(s) differ between {left} and {right}.");
+    }
+
+    private static void PrintSection(string title, IReadOnlyList<ValueDifference> differences, bool all, TextWriter output)
+    {
+        var shown = differences.Where(d => all || !d.NamesOnly).ToList();
+        if (shown.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine($"  {title}:");
+        var width = Math.Min(48, shown.Max(d => d.Path.Length));
+        foreach (var difference in shown)
+        {
+            var mark = difference.NamesOnly ? " (names only)" : string.Empty;
+            output.WriteLine($"    {difference.Path.PadRight(width)}  {difference.Left ?? "(absent)"} -> {difference.Right ?? "(absent)"}{mark}");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.CommandLine;
+using Cogrion.InfraGen.Documents;
+using Cogrion.InfraGen.Inspection;
+using Cogrion.InfraGen.Loading;
+using Cogrion.InfraGen.Pipeline;
+using Cogrion.InfraGen.Rendering;
+
+namespace Cogrion.InfraGen.Hosting;
+
+/// <summary><c>explain &lt;out-path&gt; [&lt;key.path&gt;]</c>: which model file and line produced a generated file or value.</summary>
+internal sealed class ExplainCommand : InfraGenVerb
+{
+    private readonly Argument<string> _file = new("out-path") { Description = "A generated file: out/values/prod-sgp-1/control-plane.yaml, or a path relative to out/." };
+    private readonly Argument<string?> _key = new("key.path") { Description = "A YAML key inside it: image.tag, spec.source.helm.valueFiles[0], metadata.annotations[argocd.argoproj.io/sync-wave].", Arity = ArgumentArity.ZeroOrOne };
+
+    public ExplainCommand()
+        : base("explain", "Say which model file and line produced a generated file, or one value in it (the values property, the app's values function, the releases.yaml line of an image tag).")
+    {
+        Command.Arguments.Add(_file);
+        Command.Arguments.Add(_key);
+    }
+
+    public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
+    {
+        var model = ModelLoader.Load(context.Catalog, paths);
+        var tree = InfraPipeline.Render(model);
+        var requested = parse.GetValue(_file)!;
+        var file = Find(tree, paths, requested);
+        if (file is null)
+        {
+            var name = Path.GetFileName(requested);
+            var near = tree.Files.Keys.Where(p => p.EndsWith("/" + name, StringComparison.Ordinal)).Take(8).ToList();
+            context.Error.WriteLine($"infragen explain: error: '{requested}' is not a file the model generates in {CheckCommand.OutName(paths)}/."
+                + (near.Count > 0 ? $" Did you mean: {string.Join(", ", near)}?" : string.Empty));
+            return InfraGenHost.UsageOrModelError;
+        }
+
+        var key = parse.GetValue(_key);
+        return key is null ? ExplainFile(model, file, paths, context.Output) : ExplainValue(model, tree, file, key, paths, context);
+    });
+
+    private static int ExplainFile(InfraModel model, RenderedFile file, ModelPaths paths, TextWriter output)
+    {
+        output.WriteLine($"{CheckCommand.OutName(paths)}/{file.Path}: {Provenance.Describe(file)}");
+        var sources = Provenance.OfFile(model, file);
+        if (sources.Count == 0)
+        {
+            output.WriteLine("  written by InfraGen from the whole estate: no single model line produces it.");
+        }
+
+        Print(sources, paths, output);
+        return InfraGenHost.Ok;
+    }
+
+    private static int ExplainValue(InfraModel model, RenderedTree tree, RenderedFile file, string key, ModelPaths paths, VerbContext context)
+    {
+        var shown = $"{CheckCommand.OutName(paths)}/{file.Path}";
+        if (file.Documents.Count == 0)
+        {
+            context.Error.WriteLine($"infragen explain: error: {shown} is not a YAML document InfraGen builds (a template or text file); explain the file without a key.");
+            return InfraGenHost.UsageOrModelError;
+        }
+
+        var found = false;
+        for (var i = 0; i < file.Documents.Count; i++)
+        {
+            if (DocPaths.Find(file.Documents[i], key) is not { } value)
+            {
+                continue;
+            }
+
+            found = true;
+            var document = file.Documents.Count > 1 ? $" (document {i + 1})" : string.Empty;
+            context.Output.WriteLine($"{shown}{document} {key} = {DocPaths.Display(value)}");
+            Print(Provenance.OfValue(model, file, key, value), paths, context.Output);
+        }
+
+        if (found)
+        {
+            return InfraGenHost.Ok;
+        }
+
+        // A cluster's values file holds only what differs from the defaults: a key it lacks may be a chart default.
+        if (file.Kind == FileKind.ClusterValues && file.App is not null && DocPaths.Find(model.ChartDefaults[file.App], key) is { } fallback)
+        {
+            var defaults = tree.Files[TreeLayout.ChartFile(file.App, "values.yaml")];
+            context.Output.WriteLine($"{shown} {key}: not set here, so the chart default applies: {CheckCommand.OutName(paths)}/{defaults.Path} {key} = {DocPaths.Display(fallback)}");
+            Print(Provenance.OfValue(model, defaults, key, fallback), paths, context.Output);
+            return InfraGenHost.Ok;
+        }
+
+        var top = file.Documents.OfType<DocMap>().SelectMany(d => d.Entries.Select(e => e.Key)).Distinct().Take(12);
+        context.Error.WriteLine($"infragen explain: error: {shown} has no key '{key}'; its top-level keys are {string.Join(", ", top)}.");
+        return InfraGenHost.UsageOrModelError;
+    }
+
+    private static void Print(IReadOnlyList<Source> sources, ModelPaths paths, TextWriter output)
+    {
+        var located = sources.Select(s => (At: $"{paths.Describe(s.At.File)}({s.At.Line})", s.What)).ToList();
+        var width = located.Count == 0 ? 0 : located.Max(s => s.At.Length);
+        foreach (var (at, what) in located)
+        {
+            output.WriteLine($"  {at.PadRight(width)}  {what}");
+        }
+    }
+
+    /// <summary>The generated file a person named: a path inside out/ (absolute, or from here), or relative to out/ or the repository root.</summary>
+    private static RenderedFile? Find(RenderedTree tree, ModelPaths paths, string requested)
+    {
+        var outRoot = Path.GetFullPath(paths.OutDirectory);
+        foreach (var candidate in new[] { Path.GetFullPath(requested), Path.GetFullPath(requested, outRoot), Path.GetFullPath(requested, paths.RepoRoot) })
+        {
+            var relative = Path.GetRelativePath(outRoot, candidate).Replace('\\', '/');
+            if (tree.Files.TryGetValue(relative, out var file))
+            {
+                return file;
+            }
+        }
+
+        return null;
+    }
+}

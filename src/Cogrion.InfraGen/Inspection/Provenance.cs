@@ -1,0 +1,121 @@
+using Cogrion.InfraGen.Documents;
+using Cogrion.InfraGen.Loading;
+using Cogrion.InfraGen.Rendering;
+
+namespace Cogrion.InfraGen.Inspection;
+
+/// <summary>One place in the model behind a generated file or value, and what that place contributes.</summary>
+/// <param name="At">The model file and line.</param>
+/// <param name="What">What is there, in words.</param>
+public sealed record Source(SourceLocation At, string What);
+
+/// <summary>
+/// Which model files and lines produced a generated file or one of its values: what <c>infragen explain</c> prints.
+/// Files come from <see cref="RenderedFile.Origin"/> and the cluster and app they belong to; values keys from the
+/// values record's <see cref="HelmValuesInfo.PropertyOrigins"/>, and image tags from their line in releases.yaml.
+/// </summary>
+public static class Provenance
+{
+    /// <summary>What a generated file is, in words.</summary>
+    public static string Describe(RenderedFile file) => file.Kind switch
+    {
+        FileKind.Bootstrap => $"the bootstrap of cluster {file.Cluster} (applied once by hand)",
+        FileKind.RootApplication => $"the App of Apps root Application of cluster {file.Cluster}",
+        FileKind.Application => $"the Argo CD Application of {file.App} on cluster {file.Cluster}",
+        FileKind.ChartManifest => $"the Chart.yaml of chart {file.App}",
+        FileKind.ChartDefaults => $"the defaults of chart {file.App} (values.yaml)",
+        FileKind.ChartSchema => $"the values schema of chart {file.App}",
+        FileKind.ChartTemplate => $"a template of chart {file.App}",
+        FileKind.ClusterValues => $"the values of {file.App} on cluster {file.Cluster}: only what differs from the chart defaults",
+        FileKind.Readme => "the generated README of the tree",
+        _ => "InfraGen's ownership marker of the tree",
+    };
+
+    /// <summary>The model sources of a whole file, most specific first.</summary>
+    public static IReadOnlyList<Source> OfFile(InfraModel model, RenderedFile file)
+    {
+        var sources = new List<Source>();
+        var cluster = model.Clusters.FirstOrDefault(c => c.Name == file.Cluster);
+        var app = model.Apps.FirstOrDefault(a => a.Name == file.App);
+        switch (file.Kind)
+        {
+            case FileKind.ChartTemplate when app is not null && file.Origin.File != app.DeclaredAt.File:
+                sources.Add(new Source(file.Origin, "the hand-written template, copied as it is"));
+                break;
+            case FileKind.ChartTemplate when app is not null:
+                sources.Add(new Source(app.DeclaredAt, $"app {app.Name}: its Secrets become this ExternalSecret"));
+                break;
+            case FileKind.ChartDefaults or FileKind.ChartSchema when app is not null:
+                sources.Add(new Source(app.ValuesInfo.DeclaredAt, $"values record {app.ValuesInfo.TypeName}: " +
+                    (file.Kind == FileKind.ChartDefaults ? "its property initializers are the defaults" : "its property types and doc comments are the schema")));
+                break;
+            case FileKind.ClusterValues when app is not null:
+                sources.Add(new Source(app.DeclaredAt, $"app {app.Name}: its values function builds the values for each cluster"));
+                sources.Add(new Source(app.ValuesInfo.DeclaredAt, $"values record {app.ValuesInfo.TypeName}: the keys, their types and defaults"));
+                break;
+            case FileKind.Readme or FileKind.Marker:
+                break;
+            default:
+                if (!file.Origin.IsUnknown)
+                {
+                    sources.Add(new Source(file.Origin, app is not null ? $"app {app.Name}" : $"cluster {file.Cluster}"));
+                }
+
+                break;
+        }
+
+        if (cluster is not null && sources.All(s => s.At != cluster.DeclaredAt))
+        {
+            sources.Add(new Source(cluster.DeclaredAt, $"cluster {cluster.Name}"));
+        }
+
+        if (file.Kind == FileKind.ClusterValues && cluster is not null && app is not null && model.Releases.Find(cluster.Name, app.Name) is { } release)
+        {
+            sources.Add(new Source(new SourceLocation(model.Releases.File, release.Line), $"the image tag of {app.Name} on {cluster.Name}"));
+        }
+
+        return sources;
+    }
+
+    /// <summary>
+    /// The model sources of one value of a values file (a cluster's or the chart defaults), most specific first:
+    /// the releases.yaml line when the value is the app's image tag there, then the property's declaration (or, when
+    /// the generator recorded none, the values record's, said so), then the code that set the value.
+    /// </summary>
+    public static IReadOnlyList<Source> OfValue(InfraModel model, RenderedFile file, string path, DocNode value)
+    {
+        var app = model.Apps.FirstOrDefault(a => a.Name == file.App);
+        if (app is null || file.Kind is not (FileKind.ClusterValues or FileKind.ChartDefaults))
+        {
+            return OfFile(model, file);
+        }
+
+        var sources = new List<Source>();
+        var cluster = model.Clusters.FirstOrDefault(c => c.Name == file.Cluster);
+        if (cluster is not null && value is DocScalar scalar && model.Releases.Find(cluster.Name, app.Name) is { } release
+            && scalar.Text == release.Tag.ToString())
+        {
+            sources.Add(new Source(new SourceLocation(model.Releases.File, release.Line), $"the image tag of {app.Name} on {cluster.Name}: edit this line"));
+        }
+
+        sources.Add(PropertyOrigin(app.ValuesInfo, path));
+        sources.Add(file.Kind == FileKind.ClusterValues && cluster is not null
+            ? new Source(app.DeclaredAt, $"app {app.Name}: its values function sets the value for {cluster.Name}")
+            : new Source(app.ValuesInfo.DeclaredAt, "the property's initializer is the chart default"));
+        return sources;
+    }
+
+    /// <summary>Where the key's property is declared: the nearest declared path (a dictionary entry is its property's).</summary>
+    private static Source PropertyOrigin(HelmValuesInfo values, string path)
+    {
+        for (var key = DocPaths.PropertyPath(path); key.Length > 0; key = key.LastIndexOf('.') is var dot and >= 0 ? key[..dot] : string.Empty)
+        {
+            if (values.PropertyOrigins.TryGetValue(key, out var at))
+            {
+                return new Source(at, $"property {key} of {values.TypeName} is declared here");
+            }
+        }
+
+        return new Source(values.DeclaredAt, $"values record {values.TypeName} (the generator recorded no declaration for '{DocPaths.PropertyPath(path)}', so this is the record's)");
+    }
+}

@@ -1,0 +1,54 @@
+using Cogrion.InfraGen.EndToEnd.Support;
+
+namespace Cogrion.InfraGen.EndToEnd;
+
+/// <summary><c>dotnet build</c> of the model on a copy of this repository: incremental, and InfraGenCheck.</summary>
+[Collection(PackedRepositoryCollection.Name)]
+public sealed class BuildTests(PackedRepository packed)
+{
+    private string Model => Path.Combine(packed.Repo, "model");
+
+    private string Out => Path.Combine(packed.Repo, "out");
+
+    [Fact]
+    public void A_no_op_build_runs_no_generation_and_leaves_every_file_in_out_untouched()
+    {
+        PackedRepository.Succeeds(Command.DotnetCli(Model, "build"));
+        var times = Directory.EnumerateFiles(Out, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var stamp = Directory.GetFiles(Path.Combine(Model, "obj"), "infragen.stamp", SearchOption.AllDirectories).Single();
+        var stampTime = File.GetLastWriteTimeUtc(stamp);
+
+        var again = Command.DotnetCli(Model, "build", "-v:n");
+
+        PackedRepository.Succeeds(again);
+        Assert.DoesNotContain(" generate --model ", again.Output); // The generation step was skipped, not run.
+        Assert.Equal(stampTime, File.GetLastWriteTimeUtc(stamp));
+        Assert.Equal(times.Keys.Order(), Directory.EnumerateFiles(Out, "*", SearchOption.AllDirectories).Order());
+        Assert.All(times, t => Assert.Equal(t.Value, File.GetLastWriteTimeUtc(t.Key)));
+    }
+
+    [Fact]
+    public void InfraGenCheck_fails_the_build_on_drift_with_the_diff_in_the_log_and_writes_nothing()
+    {
+        var snapshot = RepositoryFiles.Snapshot(Out);
+        var readme = Path.Combine(Out, "README.md");
+        try
+        {
+            File.AppendAllText(readme, "A hand edit.\n");
+
+            var check = Command.DotnetCli(Model, "build", "-p:InfraGenCheck=true");
+
+            Assert.True(check.ExitCode != 0, check.ToString());
+            Assert.Contains($"{readme}(", check.Output);
+            Assert.Contains("error INFRA3101: out/README.md is changed", check.Output);
+            Assert.Contains("-A hand edit.", check.Output);
+            Assert.DoesNotContain("MSB3073", check.Output);
+            Assert.DoesNotContain("INFRA3000", check.Output);
+            Assert.EndsWith("A hand edit.\n", File.ReadAllText(readme));
+        }
+        finally
+        {
+            RepositoryFiles.Restore(Out, snapshot);
+        }
+    }
+}

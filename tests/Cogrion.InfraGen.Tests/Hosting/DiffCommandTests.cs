@@ -1,0 +1,61 @@
+using Cogrion.InfraGen.Tests.Support;
+
+namespace Cogrion.InfraGen.Tests.Hosting;
+
+public sealed class DiffCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly TestCatalog _catalog = new(FixtureModel.Estate());
+
+    [Fact]
+    public void Effective_values_that_differ_are_listed_and_name_only_differences_are_counted()
+    {
+        var run = Diff("dev-sgp-1", "prod-sgp-1", "--app", "web");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Contains(lines, l => l.StartsWith("    image.tag", StringComparison.Ordinal) && l.EndsWith("sha-a1b2c3d -> sha-9f8e7d6", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("    replicas", StringComparison.Ordinal) && l.EndsWith("1 -> 3", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("    note", StringComparison.Ordinal) && l.EndsWith("\"yes\" -> (absent)", StringComparison.Ordinal));
+        Assert.Contains("only the clusters' names differ (2, --all lists them): host, spec.source.helm.valueFiles[0]", run.Output);
+        Assert.DoesNotContain("db", run.Output);
+        Assert.EndsWith("1 of 1 app(s) differ between dev-sgp-1 and prod-sgp-1.", run.Output.TrimEnd());
+    }
+
+    [Fact]
+    public void All_lists_the_name_only_differences_too()
+    {
+        var run = Diff("dev-sgp-1", "prod-sgp-1", "--app", "web", "--all");
+
+        Assert.Contains("web.dev-sgp-1.example.com -> web.prod-sgp-1.example.com (names only)", run.Output);
+        Assert.Contains("../../values/dev-sgp-1/web.yaml -> ../../values/prod-sgp-1/web.yaml (names only)", run.Output);
+    }
+
+    [Fact]
+    public void An_app_whose_values_differ_only_by_names_is_reported_the_same()
+    {
+        var run = Diff("dev-sgp-1", "prod-sgp-1", "--app", "db");
+
+        Assert.Contains("db: same but for the clusters' names", run.Output);
+        Assert.EndsWith("0 of 1 app(s) differ between dev-sgp-1 and prod-sgp-1.", run.Output.TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("dev-sgp-1", "nowhere", "no cluster 'nowhere'; the clusters are dev-sgp-1, prod-sgp-1.")]
+    [InlineData("dev-sgp-1", "prod-sgp-1", "no app 'shop'; the apps are db, web.", "--app", "shop")]
+    public void An_unknown_cluster_or_app_is_a_usage_error_that_lists_what_exists(string a, string b, string message, params string[] extra)
+    {
+        var run = Diff(a, b, extra);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error);
+    }
+
+    private HostRun Diff(string a, string b, params string[] extra)
+    {
+        var paths = FixtureModel.CreateFiles(_temp);
+        return HostRun.Run(_catalog, ["diff", a, b, "--model", paths.ModelDirectory, "--out", paths.OutDirectory, .. extra]);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}

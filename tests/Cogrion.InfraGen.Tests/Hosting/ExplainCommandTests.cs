@@ -1,0 +1,88 @@
+using Cogrion.InfraGen.Tests.Support;
+
+namespace Cogrion.InfraGen.Tests.Hosting;
+
+public sealed class ExplainCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly TestCatalog _catalog = new(FixtureModel.Estate());
+
+    [Fact]
+    public void A_values_file_names_the_app_the_cluster_the_values_record_and_the_release_line()
+    {
+        var run = Explain("out/values/prod-sgp-1/web.yaml");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("out/values/prod-sgp-1/web.yaml: the values of web on cluster prod-sgp-1", run.Output);
+        Assert.Contains("FixtureModel.cs(", run.Output);
+        Assert.Contains("app web: its values function builds the values for each cluster", run.Output);
+        Assert.Contains("values record Cogrion.InfraGen.Tests.Support.WebValues", run.Output);
+        Assert.Contains("cluster prod-sgp-1", run.Output);
+        Assert.Contains("releases.yaml(5)", run.Output);
+    }
+
+    [Fact]
+    public void An_image_tag_names_its_releases_line_then_its_property_then_the_values_function()
+    {
+        var run = Explain("values/prod-sgp-1/web.yaml", "image.tag");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n');
+        Assert.Equal("out/values/prod-sgp-1/web.yaml image.tag = sha-9f8e7d6", lines[0]);
+        Assert.Contains("releases.yaml(5)", lines[1]);
+        Assert.Contains(
+            WebValues.ValuesInfo.PropertyOrigins.ContainsKey("image.tag")
+                ? "property image.tag of Cogrion.InfraGen.Tests.Support.WebValues is declared here"
+                : "the generator recorded no declaration for 'image.tag', so this is the record's",
+            lines[2]);
+        Assert.Contains("its values function sets the value for prod-sgp-1", lines[3]);
+    }
+
+    [Fact]
+    public void A_key_the_cluster_file_leaves_to_the_chart_default_points_at_the_default()
+    {
+        var run = Explain("out/values/prod-sgp-1/web.yaml", "port");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("out/values/prod-sgp-1/web.yaml port: not set here, so the chart default applies: out/charts/web/values.yaml port = 8080", run.Output);
+    }
+
+    [Fact]
+    public void A_key_with_dots_in_an_application_is_found()
+    {
+        var run = Explain("out/argocd/apps/dev-sgp-1/web.yaml", "metadata.annotations.argocd.argoproj.io/sync-wave");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("out/argocd/apps/dev-sgp-1/web.yaml metadata.annotations.argocd.argoproj.io/sync-wave = \"1\"", run.Output);
+        Assert.Contains("app web", run.Output);
+    }
+
+    [Fact]
+    public void A_template_names_its_hand_written_source()
+    {
+        var run = Explain("out/charts/web/templates/deployment.yaml");
+
+        Assert.Contains("charts/web/templates/deployment.yaml(1)", run.Output);
+        Assert.Contains("the hand-written template, copied as it is", run.Output);
+    }
+
+    [Theory]
+    [InlineData("out/values/prod-sgp-1/nope.yaml", null, "is not a file the model generates")]
+    [InlineData("out/values/prod-sgp-1/web.yaml", "nothing.here", "has no key 'nothing.here'; its top-level keys are host, image, replicas, memoryLimit")]
+    [InlineData("out/charts/web/templates/deployment.yaml", "kind", "is not a YAML document InfraGen builds")]
+    public void What_cannot_be_explained_is_a_usage_error(string file, string? key, string message)
+    {
+        var run = key is null ? Explain(file) : Explain(file, key);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error);
+    }
+
+    private HostRun Explain(params string[] args)
+    {
+        var paths = FixtureModel.CreateFiles(_temp);
+        return HostRun.Run(_catalog, ["explain", .. args, "--model", paths.ModelDirectory, "--out", paths.OutDirectory]);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}

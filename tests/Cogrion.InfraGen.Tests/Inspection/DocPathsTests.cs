@@ -1,0 +1,55 @@
+using Cogrion.InfraGen.Documents;
+using Cogrion.InfraGen.Inspection;
+
+namespace Cogrion.InfraGen.Tests.Inspection;
+
+public sealed class DocPathsTests
+{
+    private static readonly DocMap Application = new()
+    {
+        { "metadata", new DocMap { { "name", "web" }, { "annotations", new DocMap { { "argocd.argoproj.io/sync-wave", "1" } } } } },
+        { "spec", new DocMap { { "valueFiles", new DocSeq { "a.yaml", "b.yaml" } }, { "empty", new DocMap() }, { "replicas", 3L } } },
+    };
+
+    [Fact]
+    public void Leaves_are_every_scalar_under_a_path_people_can_type_back()
+    {
+        var leaves = DocPaths.Leaves(Application);
+
+        Assert.Equal(
+            [
+                new DocLeaf("metadata.name", "web"),
+                new DocLeaf("metadata.annotations[argocd.argoproj.io/sync-wave]", "\"1\""),
+                new DocLeaf("spec.valueFiles[0]", "a.yaml"),
+                new DocLeaf("spec.valueFiles[1]", "b.yaml"),
+                new DocLeaf("spec.empty", "{}"),
+                new DocLeaf("spec.replicas", "3"),
+            ],
+            leaves);
+        Assert.All(leaves, leaf => Assert.NotNull(DocPaths.Find(Application, leaf.Path)));
+    }
+
+    [Theory]
+    [InlineData("metadata.annotations.argocd.argoproj.io/sync-wave", "\"1\"")]
+    [InlineData("spec.valueFiles.1", "b.yaml")]
+    [InlineData("spec.valueFiles[0]", "a.yaml")]
+    public void Find_reads_dotted_keys_list_indices_and_keys_holding_dots(string path, string value)
+    {
+        Assert.Equal(value, DocPaths.Display(DocPaths.Find(Application, path)!));
+    }
+
+    [Theory]
+    [InlineData("metadata.nope")]
+    [InlineData("spec.valueFiles[2]")]
+    [InlineData("spec.replicas.more")]
+    public void Find_returns_null_for_a_path_that_is_not_there(string path)
+    {
+        Assert.Null(DocPaths.Find(Application, path));
+    }
+
+    [Fact]
+    public void The_property_path_drops_indices()
+    {
+        Assert.Equal("spec.valueFiles", DocPaths.PropertyPath("spec.valueFiles[1]"));
+    }
+}
