@@ -1,0 +1,122 @@
+using Cogrion.InfraGen.Diagnostics;
+using Cogrion.InfraGen.Documents;
+using Cogrion.InfraGen.Rendering;
+
+namespace Cogrion.InfraGen.Validation.Rules;
+
+/// <summary>
+/// INFRA2103/INFRA2104: every <c>helm.valueFiles</c> entry, resolved relative to its chart path as Argo CD does,
+/// stays inside the repository and is the values file of the same cluster and app in the tree.
+/// </summary>
+public sealed class ValueFilesRule : ITreeRule
+{
+    public IEnumerable<InfraDiagnostic> Check(TreeFacts facts)
+    {
+        foreach (var (file, application) in facts.Applications())
+        {
+            foreach (var (source, sourcePath) in Sources(application))
+            {
+                if (DocPointer.Find(source, ["helm", "valueFiles"]) is not DocSeq entries)
+                {
+                    continue;
+                }
+
+                var chartPath = DocPointer.String(source, "path") ?? string.Empty;
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    if (entries[i] is not DocScalar { Kind: ScalarKind.String } entry)
+                    {
+                        continue; // The upstream schema reports a value file that is not a string.
+                    }
+
+                    string[] path = [.. sourcePath, "helm", "valueFiles", i.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+                    var problem = Check(facts, file, chartPath, entry.Text, TreeFacts.OriginOf(file, application, path), DocPointer.Format(path));
+                    if (problem is not null)
+                    {
+                        yield return problem;
+                    }
+                }
+            }
+        }
+    }
+
+    private static InfraDiagnostic? Check(TreeFacts facts, RenderedFile file, string chartPath, string entry, SourceLocation at, string pointer)
+    {
+        var expected = file.Cluster is not null && file.App is not null
+            ? $"this cluster's values file out/{TreeLayout.Values(file.Cluster, file.App)}"
+            : "a values file of the tree";
+        var resolved = Resolve(chartPath, entry);
+        if (resolved is null)
+        {
+            return ValidationErrors.ValueFileEscapes(entry, at, file.Path, pointer);
+        }
+
+        var inTree = facts.TreeRelative(resolved);
+        if (inTree is null)
+        {
+            return ValidationErrors.ValueFileMissing(entry, $"resolves to '{resolved}', outside the generated tree", expected, at, file.Path, pointer);
+        }
+
+        if (!facts.Tree.Files.TryGetValue(inTree, out var target))
+        {
+            return ValidationErrors.ValueFileMissing(entry, $"resolves to '{resolved}', which is not a file of the tree", expected, at, file.Path, pointer);
+        }
+
+        if (target.Kind != FileKind.ClusterValues || target.Cluster != file.Cluster || target.App != file.App)
+        {
+            return ValidationErrors.ValueFileMissing(entry, $"resolves to out/{inTree}, which is not the values of this cluster and app", expected, at, file.Path, pointer);
+        }
+
+        return null;
+    }
+
+    /// <summary>The repository path an entry names, or null when it is absolute, a URL, or climbs above the root.</summary>
+    public static string? Resolve(string chartPath, string entry)
+    {
+        if (entry.Length == 0 || entry.StartsWith('/') || entry.StartsWith('$') || entry.Contains("://", StringComparison.Ordinal) || entry.Contains('\\'))
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        foreach (var segment in (chartPath.Trim('/') + "/" + entry).Split('/'))
+        {
+            if (segment is "" or ".")
+            {
+                continue;
+            }
+
+            if (segment == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return null;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+
+            parts.Add(segment);
+        }
+
+        return string.Join('/', parts);
+    }
+
+    /// <summary>The Application's source, or each of its sources, with its path in the document.</summary>
+    internal static IEnumerable<(DocNode Source, string[] Path)> Sources(DocMap application)
+    {
+        if (DocPointer.Find(application, ["spec", "source"]) is DocMap source)
+        {
+            yield return (source, ["spec", "source"]);
+        }
+
+        if (DocPointer.Find(application, ["spec", "sources"]) is DocSeq sources)
+        {
+            for (var i = 0; i < sources.Count; i++)
+            {
+                yield return (sources[i], ["spec", "sources", i.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            }
+        }
+    }
+}
