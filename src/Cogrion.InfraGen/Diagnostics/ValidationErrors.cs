@@ -64,5 +64,5 @@ public static class ValidationErrors
         At("INFRA2202", $"Literal secret material in the tree: {what}. Secrets live in AWS Secrets Manager: add an AppSecret and reference the Kubernetes Secret it creates.", at, output, pointer);
 
     public static InfraDiagnostic FloatingRevision(string cluster, string revision, string expected, SourceLocation at, string output, string pointer) =>
-        At("INFRA2203", $"Application on production cluster '{cluster}' follows targetRevision '{revision}'; production must follow the model's revision '{expected}', never HEAD or another floating branch.", at, output, pointer);
+        At("INFRA2203", $"Application on production cluster '{cluster}' follows targetRevision '{revision}'; production must follow {expected}, never HEAD or another floating branch.", at, output, pointer);
 }

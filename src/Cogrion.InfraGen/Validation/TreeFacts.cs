@@ -21,7 +21,7 @@ public sealed class TreeFacts
         Files = [.. tree.Files.Values];
         Clusters = model.Clusters.ToDictionary(c => c.Name, StringComparer.Ordinal);
         Apps = model.Apps.ToDictionary(a => a.Name, StringComparer.Ordinal);
-        TreePath = model.Estate.Repo.TreePath.Trim('/');
+        TreePath = RepoPath.Normalize(model.Estate.Repo.TreePath);
         _values = new Lazy<IReadOnlyList<ValuesView>>(MergeValues);
     }
 
@@ -43,8 +43,13 @@ public sealed class TreeFacts
     /// <summary>The model's apps by name.</summary>
     public IReadOnlyDictionary<string, App> Apps { get; }
 
-    /// <summary>Where the tree sits in the repository ('/'-separated, no slashes around; empty for the root).</summary>
-    public string TreePath { get; }
+    /// <summary>Where the tree sits in the repository ('/'-separated, normalized; empty for the root; null when outside it).</summary>
+    public string? TreePath { get; }
+
+    /// <summary>Where the tree is, for messages.</summary>
+    public string TreeDescription => TreePath is null
+        ? $"Repo.TreePath '{Estate.Repo.TreePath}' places it outside the repository"
+        : TreePath.Length == 0 ? "the tree is the repository root" : $"the tree is '{TreePath}/' in the repository";
 
     /// <summary>This run's schema verdicts, shared by the schema rules.</summary>
     public SchemaVerdicts Verdicts { get; } = new();
@@ -63,7 +68,12 @@ public sealed class TreeFacts
     /// <summary>A repository path (an Argo CD <c>path</c>) as a path of the tree, or null when it lies outside it.</summary>
     public string? TreeRelative(string repoPath)
     {
-        var path = repoPath.Trim('/');
+        var path = RepoPath.Normalize(repoPath);
+        if (path is null || TreePath is null)
+        {
+            return null;
+        }
+
         if (TreePath.Length == 0)
         {
             return path;

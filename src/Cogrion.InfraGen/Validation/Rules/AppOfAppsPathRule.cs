@@ -28,7 +28,7 @@ public sealed class AppOfAppsPathRule : ITreeRule
             var directory = facts.TreeRelative(path);
             if (directory is null)
             {
-                yield return ValidationErrors.RootPath(cluster, path, $"lies outside the generated tree (the tree is '{facts.TreePath}/' in the repository)", expected, at, file.Path, "/spec/source/path");
+                yield return ValidationErrors.RootPath(cluster, path, $"lies outside the generated tree ({facts.TreeDescription})", expected, at, file.Path, "/spec/source/path");
                 continue;
             }
 

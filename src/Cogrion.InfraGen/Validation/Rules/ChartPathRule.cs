@@ -34,7 +34,7 @@ public sealed class ChartPathRule : ITreeRule
         var directory = facts.TreeRelative(path);
         if (directory is null)
         {
-            return $"lies outside the generated tree (the tree is '{facts.TreePath}/' in the repository)";
+            return $"lies outside the generated tree ({facts.TreeDescription})";
         }
 
         if (!facts.Tree.Files.TryGetValue(directory + "/Chart.yaml", out var chart) || chart.Kind != FileKind.ChartManifest || chart.Documents.Count == 0)

@@ -45,7 +45,7 @@ public sealed class ValueFilesRule : ITreeRule
         var expected = file.Cluster is not null && file.App is not null
             ? $"this cluster's values file out/{TreeLayout.Values(file.Cluster, file.App)}"
             : "a values file of the tree";
-        var resolved = Resolve(chartPath, entry);
+        var resolved = entry.Length == 0 ? null : RepoPath.Resolve(chartPath, entry);
         if (resolved is null)
         {
             return ValidationErrors.ValueFileEscapes(entry, at, file.Path, pointer);
@@ -68,39 +68,6 @@ public sealed class ValueFilesRule : ITreeRule
         }
 
         return null;
-    }
-
-    /// <summary>The repository path an entry names, or null when it is absolute, a URL, or climbs above the root.</summary>
-    public static string? Resolve(string chartPath, string entry)
-    {
-        if (entry.Length == 0 || entry.StartsWith('/') || entry.StartsWith('$') || entry.Contains("://", StringComparison.Ordinal) || entry.Contains('\\'))
-        {
-            return null;
-        }
-
-        var parts = new List<string>();
-        foreach (var segment in (chartPath.Trim('/') + "/" + entry).Split('/'))
-        {
-            if (segment is "" or ".")
-            {
-                continue;
-            }
-
-            if (segment == "..")
-            {
-                if (parts.Count == 0)
-                {
-                    return null;
-                }
-
-                parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-
-            parts.Add(segment);
-        }
-
-        return string.Join('/', parts);
     }
 
     /// <summary>The Application's source, or each of its sources, with its path in the document.</summary>

@@ -45,7 +45,9 @@ public sealed class CompiledSchema
 
     private static void Collect(EvaluationResults results, List<SchemaFinding> findings)
     {
-        if (results.IsValid)
+        // A failing "if" only selects "else", and "not" inverts its subschema: neither subtree is an error itself.
+        var evaluationPath = results.EvaluationPath.ToString();
+        if (results.IsValid || evaluationPath.EndsWith("/if", StringComparison.Ordinal) || evaluationPath.EndsWith("/not", StringComparison.Ordinal))
         {
             return;
         }
@@ -55,7 +57,7 @@ public sealed class CompiledSchema
             var path = Segments(results.InstanceLocation.ToString());
             foreach (var (keyword, message) in results.Errors)
             {
-                findings.Add(new SchemaFinding(path, keyword, results.EvaluationPath.ToString(), message));
+                findings.Add(new SchemaFinding(path, keyword, evaluationPath, message));
             }
         }
 
