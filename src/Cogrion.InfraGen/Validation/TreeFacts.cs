@@ -22,6 +22,8 @@ public sealed class TreeFacts
         Clusters = model.Clusters.ToDictionary(c => c.Name, StringComparer.Ordinal);
         Apps = model.Apps.ToDictionary(a => a.Name, StringComparer.Ordinal);
         TreePath = RepoPath.Normalize(model.Estate.Repo.TreePath);
+        FilesInDirectory = Files.ToLookup(f => f.Path.LastIndexOf('/') is var slash and >= 0 ? f.Path[..slash] : string.Empty, StringComparer.Ordinal);
+        ChildApplications = Files.Where(f => f.Kind == FileKind.Application).ToLookup(f => f.Cluster ?? string.Empty, StringComparer.Ordinal);
         _values = new Lazy<IReadOnlyList<ValuesView>>(MergeValues);
     }
 
@@ -36,6 +38,12 @@ public sealed class TreeFacts
 
     /// <summary>Every file, in path order.</summary>
     public IReadOnlyList<RenderedFile> Files { get; }
+
+    /// <summary>The files directly in each directory of the tree ("" for the top).</summary>
+    public ILookup<string, RenderedFile> FilesInDirectory { get; }
+
+    /// <summary>The child Application files of each cluster.</summary>
+    public ILookup<string, RenderedFile> ChildApplications { get; }
 
     /// <summary>The model's clusters by name.</summary>
     public IReadOnlyDictionary<string, Cluster> Clusters { get; }

@@ -63,20 +63,23 @@ public sealed partial class SecretMaterialPolicy : ITreeRule
     /// <summary>What secret material a value under <paramref name="key"/> holds, or null when it holds none.</summary>
     public static string? Describe(string? key, string value)
     {
-        if (AwsAccessKey().IsMatch(value))
+        // The regexes run only where their fixed text occurs: most values of a large tree are short names.
+        if (value.Length >= 20 && value.AsSpan().IndexOfAny(AwsKeyStarts) >= 0 && AwsAccessKey().IsMatch(value))
         {
             return "an AWS access key ID";
         }
 
-        if (PrivateKey().IsMatch(value))
+        if (value.Contains("PRIVATE KEY", StringComparison.Ordinal) && PrivateKey().IsMatch(value))
         {
             return "a private key";
         }
 
-        return key is not null && SecretKeyName().IsMatch(key) && SecretLikeness.LooksSecret(value)
+        return key is not null && value.Length >= SecretLikeness.MinLength && SecretKeyName().IsMatch(key) && SecretLikeness.LooksSecret(value)
             ? $"a high-entropy value under '{key}'"
             : null;
     }
+
+    private static readonly System.Buffers.SearchValues<char> AwsKeyStarts = System.Buffers.SearchValues.Create("A");
 
     [GeneratedRegex(@"(?<![A-Z0-9])(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?![A-Z0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex AwsAccessKey();

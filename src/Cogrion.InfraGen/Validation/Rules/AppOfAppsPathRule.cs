@@ -17,7 +17,7 @@ public sealed class AppOfAppsPathRule : ITreeRule
             var cluster = file.Cluster ?? "?";
             var path = DocPointer.String(root, "spec", "source", "path");
             var at = TreeFacts.OriginOf(file, root, ["spec", "source", "path"]);
-            var children = facts.Files.Where(f => f.Kind == FileKind.Application && f.Cluster == cluster).Select(f => f.Path).ToList();
+            var children = facts.ChildApplications[cluster].Select(f => f.Path).ToList();
             var expected = children.Count == 0 ? "none" : string.Join(", ", children.Select(c => "out/" + c));
             if (path is null)
             {
@@ -32,8 +32,7 @@ public sealed class AppOfAppsPathRule : ITreeRule
                 continue;
             }
 
-            var prefix = directory.Length == 0 ? string.Empty : directory + "/";
-            var held = facts.Files.Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal) && !f.Path.AsSpan(prefix.Length).Contains('/')).Select(f => f.Path).ToList();
+            var held = facts.FilesInDirectory[directory].Select(f => f.Path).ToList();
             if (held.Count == 0)
             {
                 yield return ValidationErrors.RootPath(cluster, path, "is not a directory of the tree", expected, at, file.Path, "/spec/source/path");

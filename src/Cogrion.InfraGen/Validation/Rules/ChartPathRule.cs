@@ -15,10 +15,10 @@ public sealed class ChartPathRule : ITreeRule
         {
             var app = file.App ?? DocPointer.String(application, "metadata", "name") ?? "?";
             var path = DocPointer.String(application, "spec", "source", "path");
-            var at = TreeFacts.OriginOf(file, application, ["spec", "source", "path"]);
             var problem = Problem(facts, app, path);
             if (problem is not null)
             {
+                var at = TreeFacts.OriginOf(file, application, ["spec", "source", "path"]);
                 yield return ValidationErrors.ChartPath(app, path ?? "", problem, at, file.Path, path is null ? "/spec/source" : "/spec/source/path");
             }
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Documents;
@@ -35,9 +36,10 @@ public sealed partial class SecretKeyRule : ITreeRule
                         continue;
                     }
 
+                    var template = Parse(key.Text);
                     foreach (var view in valuesByApp[file.App!])
                     {
-                        var problem = Check(file, document, path, key.Text, view, prefix, convention);
+                        var problem = Check(file, document, path, template, view, prefix, convention);
                         if (problem is not null)
                         {
                             yield return problem;
@@ -48,21 +50,44 @@ public sealed partial class SecretKeyRule : ITreeRule
         }
     }
 
-    private static InfraDiagnostic? Check(RenderedFile file, DocMap document, string[] path, string template, ValuesView view, string? prefix, string convention)
+    /// <summary>A key template cut into literal text and <c>.Values</c> paths (null for literal parts).</summary>
+    private static List<(string Text, string[]? ValuesPath)> Parse(string template)
+    {
+        var parts = new List<(string, string[]?)>();
+        var at = 0;
+        foreach (Match match in ValuesExpression().Matches(template))
+        {
+            parts.Add((template[at..match.Index], null));
+            parts.Add((match.Groups[1].Value, match.Groups[1].Value.Split('.')));
+            at = match.Index + match.Length;
+        }
+
+        parts.Add((template[at..], null));
+        return parts;
+    }
+
+    private static InfraDiagnostic? Check(RenderedFile file, DocMap document, string[] path, List<(string Text, string[]? ValuesPath)> template, ValuesView view, string? prefix, string convention)
     {
         var cluster = view.Cluster;
         string? missing = null;
-        var key = ValuesExpression().Replace(template, match =>
+        var resolved = new StringBuilder();
+        foreach (var (text, valuesPath) in template)
         {
-            var valuesPath = match.Groups[1].Value;
-            if (DocPointer.Find(view.Merged, valuesPath.Split('.')) is DocScalar { Kind: not ScalarKind.Null } value && value.Text.Length > 0)
+            if (valuesPath is null)
             {
-                return value.Text;
+                resolved.Append(text);
             }
+            else if (DocPointer.Find(view.Merged, valuesPath) is DocScalar { Kind: not ScalarKind.Null } value && value.Text.Length > 0)
+            {
+                resolved.Append(value.Text);
+            }
+            else
+            {
+                missing ??= text;
+            }
+        }
 
-            missing ??= valuesPath;
-            return string.Empty;
-        });
+        var key = resolved.ToString();
 
         if (missing is not null)
         {

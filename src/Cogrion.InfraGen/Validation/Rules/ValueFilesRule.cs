@@ -29,45 +29,48 @@ public sealed class ValueFilesRule : ITreeRule
                         continue; // The upstream schema reports a value file that is not a string.
                     }
 
-                    string[] path = [.. sourcePath, "helm", "valueFiles", i.ToString(System.Globalization.CultureInfo.InvariantCulture)];
-                    var problem = Check(facts, file, chartPath, entry.Text, TreeFacts.OriginOf(file, application, path), DocPointer.Format(path));
-                    if (problem is not null)
+                    var problem = Problem(facts, file, chartPath, entry.Text);
+                    if (problem is not { } found)
                     {
-                        yield return problem;
+                        continue;
                     }
+
+                    string[] path = [.. sourcePath, "helm", "valueFiles", i.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+                    var at = TreeFacts.OriginOf(file, application, path);
+                    var expected = file.Cluster is not null && file.App is not null
+                        ? $"this cluster's values file out/{TreeLayout.Values(file.Cluster, file.App)}"
+                        : "a values file of the tree";
+                    yield return found.Escapes
+                        ? ValidationErrors.ValueFileEscapes(entry.Text, at, file.Path, DocPointer.Format(path))
+                        : ValidationErrors.ValueFileMissing(entry.Text, found.Text, expected, at, file.Path, DocPointer.Format(path));
                 }
             }
         }
     }
 
-    private static InfraDiagnostic? Check(TreeFacts facts, RenderedFile file, string chartPath, string entry, SourceLocation at, string pointer)
+    /// <summary>What is wrong with one entry, or null when it names this cluster's and app's values file.</summary>
+    private static (bool Escapes, string Text)? Problem(TreeFacts facts, RenderedFile file, string chartPath, string entry)
     {
-        var expected = file.Cluster is not null && file.App is not null
-            ? $"this cluster's values file out/{TreeLayout.Values(file.Cluster, file.App)}"
-            : "a values file of the tree";
         var resolved = entry.Length == 0 ? null : RepoPath.Resolve(chartPath, entry);
         if (resolved is null)
         {
-            return ValidationErrors.ValueFileEscapes(entry, at, file.Path, pointer);
+            return (true, string.Empty);
         }
 
         var inTree = facts.TreeRelative(resolved);
         if (inTree is null)
         {
-            return ValidationErrors.ValueFileMissing(entry, $"resolves to '{resolved}', outside the generated tree", expected, at, file.Path, pointer);
+            return (false, $"resolves to '{resolved}', outside the generated tree");
         }
 
         if (!facts.Tree.Files.TryGetValue(inTree, out var target))
         {
-            return ValidationErrors.ValueFileMissing(entry, $"resolves to '{resolved}', which is not a file of the tree", expected, at, file.Path, pointer);
+            return (false, $"resolves to '{resolved}', which is not a file of the tree");
         }
 
-        if (target.Kind != FileKind.ClusterValues || target.Cluster != file.Cluster || target.App != file.App)
-        {
-            return ValidationErrors.ValueFileMissing(entry, $"resolves to out/{inTree}, which is not the values of this cluster and app", expected, at, file.Path, pointer);
-        }
-
-        return null;
+        return target.Kind != FileKind.ClusterValues || target.Cluster != file.Cluster || target.App != file.App
+            ? (false, $"resolves to out/{inTree}, which is not the values of this cluster and app")
+            : null;
     }
 
     /// <summary>The Application's source, or each of its sources, with its path in the document.</summary>

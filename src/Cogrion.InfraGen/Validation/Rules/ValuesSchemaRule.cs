@@ -47,7 +47,7 @@ public sealed class ValuesSchemaRule : ITreeRule
 
         try
         {
-            return CompiledSchema.Parse($"chart {app} values", file.Text);
+            return CompiledSchema.Cached($"chart {app} values", file.Text);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or Json.Schema.JsonSchemaException or ArgumentException or InvalidOperationException)
         {
