@@ -74,10 +74,15 @@ public sealed partial class SecretMaterialPolicy : ITreeRule
             return "a private key";
         }
 
-        return key is not null && value.Length >= SecretLikeness.MinLength && SecretKeyName().IsMatch(key) && SecretLikeness.LooksSecret(value)
+        return key is not null && value.Length >= SecretLikeness.MinLength && IsSecretKeyName(key) && SecretLikeness.LooksSecret(value)
             ? $"a high-entropy value under '{key}'"
             : null;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SecretKeyNames = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a key names a password, secret, token, API key or credential (a tree has few distinct keys).</summary>
+    private static bool IsSecretKeyName(string key) => SecretKeyNames.GetOrAdd(key, static k => SecretKeyName().IsMatch(k));
 
     private static readonly System.Buffers.SearchValues<char> AwsKeyStarts = System.Buffers.SearchValues.Create("A");
 

@@ -37,6 +37,7 @@ public sealed class ClusterDomainRule : ITreeRule
     {
         var problems = new List<InfraDiagnostic>();
         var own = view.Cluster.Name;
+        var lookup = owners.GetAlternateLookup<ReadOnlySpan<char>>();
         DocWalk.Scalars(view.Merged, (path, _, scalar) =>
         {
             if (scalar.Kind != ScalarKind.String || !scalar.Text.Contains('.'))
@@ -44,48 +45,32 @@ public sealed class ClusterDomainRule : ITreeRule
                 return;
             }
 
-            foreach (var host in HostNames(scalar.Text))
+            var text = scalar.Text;
+            for (var start = 0; start < text.Length;)
             {
-                var owner = OwnerOf(host, owners);
-                if (owner is not null && owner != own)
+                var length = text.AsSpan(start).IndexOfAnyExcept(HostCharacters);
+                length = length < 0 ? text.Length - start : length;
+                var host = text.AsSpan(start, length).Trim('.');
+                start += Math.Max(length, 1);
+                if (host.Contains('.') && OwnerOf(host, lookup) is { } owner && owner != own)
                 {
-                    problems.Add(ValidationErrors.ForeignDomain(own, host, owner, domains[owner], domains[own], view.OriginOf(path), view.FileOf(path).Path, DocPointer.Format(path)));
+                    problems.Add(ValidationErrors.ForeignDomain(own, host.ToString().ToLowerInvariant(), owner, domains[owner], domains[own],
+                        view.OriginOf(path), view.FileOf(path).Path, DocPointer.Format(path)));
                 }
             }
         });
         return problems;
     }
 
-    /// <summary>Runs of host-name characters holding a dot, lower-cased, outer dots trimmed.</summary>
-    private static IEnumerable<string> HostNames(string text)
-    {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var c = i < text.Length ? text[i] : ' ';
-            if (char.IsAsciiLetterOrDigit(c) || c is '.' or '-')
-            {
-                start = start < 0 ? i : start;
-                continue;
-            }
-
-            if (start >= 0)
-            {
-                var token = text[start..i].Trim('.');
-                if (token.Contains('.'))
-                {
-                    yield return token.ToLowerInvariant();
-                }
-
-                start = -1;
-            }
-        }
-    }
+    private static readonly System.Buffers.SearchValues<char> HostCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
 
     /// <summary>The cluster whose domain is the longest suffix of <paramref name="host"/> on a label boundary.</summary>
-    private static string? OwnerOf(string host, Dictionary<string, string> owners)
+    private static string? OwnerOf(ReadOnlySpan<char> host, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> owners)
     {
-        for (var candidate = host; candidate.Length > 0;)
+        Span<char> lower = host.Length <= 256 ? stackalloc char[host.Length] : new char[host.Length];
+        host.ToLowerInvariant(lower);
+        for (ReadOnlySpan<char> candidate = lower; candidate.Length > 0;)
         {
             if (owners.TryGetValue(candidate, out var owner))
             {
@@ -93,7 +78,7 @@ public sealed class ClusterDomainRule : ITreeRule
             }
 
             var dot = candidate.IndexOf('.');
-            candidate = dot < 0 ? string.Empty : candidate[(dot + 1)..];
+            candidate = dot < 0 ? [] : candidate[(dot + 1)..];
         }
 
         return null;
