@@ -49,7 +49,9 @@ public static class DocPointer
         null => "nothing",
         DocScalar { Kind: ScalarKind.String } s => $"'{s.Text}' (a string)",
         DocScalar { Kind: ScalarKind.Null } => "null",
-        DocScalar s => $"{s.Text} (a {s.Kind.ToString().ToLowerInvariant()})",
+        DocScalar { Kind: ScalarKind.Integer } s => $"{s.Text} (an integer)",
+        DocScalar { Kind: ScalarKind.Decimal } s => $"{s.Text} (a decimal number)",
+        DocScalar s => $"{s.Text} (a boolean)",
         DocMap => "a map",
         _ => "a list",
     };

@@ -27,11 +27,12 @@ public sealed class ModelRuleTests : IDisposable
     [Fact]
     public void INFRA2003_values_that_break_the_charts_own_schema_point_into_the_cluster_file()
     {
-        var strict = new App<StrictValues>("strict", new ChartSpec("1.0.0", "strict"), c => new StrictValues { Replicas = c.Cluster.Env.IsProduction ? 10 : 1 }); var line = Line();
+        var strict = new App<StrictValues>("strict", new ChartSpec("1.0.0", "strict"), c => new StrictValues { Replicas = c.Cluster.Env.IsProduction ? 10 : 1 });
 
         var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), FixtureModel.Db(), strict]));
 
-        Assert.Contains($"{ThisFile}({line}): error INFRA2003: Values of chart 'strict' (chart defaults merged with this file, as Helm does) break its values.schema.json: 10 (a integer) breaks maximum; allowed: maximum 5. [out/values/prod-sgp-1/strict.yaml /replicas]", error);
+        // The line is the values property's declaration (HelmValuesInfo.PropertyOrigins), not the app's.
+        Assert.Contains($"StrictValues.cs({StrictValues.ReplicasDeclaredAt.Line}): error INFRA2003: Values of chart 'strict' (chart defaults merged with this file, as Helm does) break its values.schema.json: 10 (an integer) breaks maximum; allowed: maximum 5. [out/values/prod-sgp-1/strict.yaml /replicas]", error);
         Assert.DoesNotContain("values/dev-sgp-1/strict.yaml", error);
     }
 

@@ -44,7 +44,13 @@ public sealed class StrictValues : IHelmValues<StrictValues>
 
     public required long Replicas { get; init; }
 
-    public static HelmValuesInfo ValuesInfo { get; } = new("strict", "Tests.StrictValues", Schema, () => new DocMap(), new SourceLocation("TestValuesTypes.cs", 40));
+    /// <summary>Where the replicas property is declared, as the generator records it for a [HelmValues] record.</summary>
+    public static readonly SourceLocation ReplicasDeclaredAt = new("StrictValues.cs", 7);
+
+    public static HelmValuesInfo ValuesInfo { get; } = new("strict", "Tests.StrictValues", Schema, () => new DocMap(), new SourceLocation("TestValuesTypes.cs", 40))
+    {
+        PropertyOrigins = new Dictionary<string, SourceLocation> { ["replicas"] = ReplicasDeclaredAt },
+    };
 
     public DocMap ToValuesDocument() => new() { { "replicas", Replicas } };
 }

@@ -27,7 +27,7 @@ public sealed class TreeRuleTests : IDisposable
 
         Assert.Equal("charts/db/Chart.yaml", problem.OutputPath);
         Assert.Equal("/version", problem.Pointer);
-        Assert.Contains("Helm Chart.yaml (SchemaStore chart.json): 1 (a decimal) has the wrong type; allowed: a value of type string.", problem.Message);
+        Assert.Contains("Helm Chart.yaml (SchemaStore chart.json): 1 (a decimal number) has the wrong type; allowed: a value of type string.", problem.Message);
         Assert.Equal(_fixture.Model.Apps.Single(a => a.Name == "db").DeclaredAt, problem.Location);
     }
 
@@ -54,6 +54,19 @@ public sealed class TreeRuleTests : IDisposable
 
         Assert.Equal("/apiVersion", problem.Pointer);
         Assert.Contains("InfraGen validates and emits only argoproj.io/v1alpha1 Application, argoproj.io/v1alpha1 AppProject", problem.Message);
+    }
+
+    [Fact]
+    public void INFRA2003_a_bad_chart_default_is_reported_in_the_chart_defaults_file_where_a_cluster_does_not_override_it()
+    {
+        var defaults = _fixture.Document("charts/web/values.yaml");
+        defaults.Add("note", DocScalar.Integer(5)); // dev sets its own note; prod takes this default
+
+        var problem = Single(ValidationHarness.With(_fixture.Tree, "charts/web/values.yaml", defaults), "INFRA2003");
+
+        Assert.Equal("charts/web/values.yaml", problem.OutputPath);
+        Assert.Equal("/note", problem.Pointer);
+        Assert.Contains("5 (an integer) has the wrong type; allowed: a value of type [string, null].", problem.Message);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class SyncWaveOrderRule : ITreeRule
                 var text = DocPointer.String(application, WavePath);
                 if (text is not null && !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
                 {
-                    yield return ValidationErrors.SyncWaveOrder(cluster.Key, file.App!, "-", $"its sync wave '{text}' is not an integer",
+                    yield return ValidationErrors.SyncWaveOrder(cluster.Key, file.App!, string.Join(", ", Dependencies(facts, file.App!)), $"its sync wave '{text}' is not an integer",
                         TreeFacts.OriginOf(file, application, WavePath), file.Path, DocPointer.Format(WavePath));
                     continue;
                 }
@@ -52,6 +52,9 @@ public sealed class SyncWaveOrderRule : ITreeRule
             }
         }
     }
+
+    private static IEnumerable<string> Dependencies(TreeFacts facts, string app) =>
+        facts.Apps.TryGetValue(app, out var declared) && declared.DependsOn.Count > 0 ? declared.DependsOn : ["nothing"];
 
     private static string Pointer(DocMap application) =>
         DocPointer.Find(application, WavePath) is null ? "/metadata" : DocPointer.Format(WavePath);
