@@ -54,28 +54,16 @@ public sealed class ValidationHarness : IDisposable
     /// <summary>A copy of <paramref name="tree"/> with <paramref name="path"/>'s documents replaced (text re-rendered).</summary>
     public static RenderedTree With(RenderedTree tree, string path, params DocNode[] documents)
     {
-        var copy = new RenderedTree();
-        foreach (var file in tree.Files.Values.Where(f => f.Path != path))
-        {
-            copy.Add(file);
-        }
-
         var original = tree.Files.TryGetValue(path, out var found)
             ? found
             : new RenderedFile(path, FileKind.Application, "", [], default);
-        copy.Add(original with { Documents = documents, Text = YamlWriter.Write(documents) });
-        return copy;
+        return With(tree, original with { Documents = documents, Text = YamlWriter.Write(documents) });
     }
 
     /// <summary>A copy of <paramref name="tree"/> with <paramref name="file"/> added or replacing the file on its path.</summary>
     public static RenderedTree With(RenderedTree tree, RenderedFile file)
     {
-        var copy = new RenderedTree();
-        foreach (var other in tree.Files.Values.Where(f => f.Path != file.Path))
-        {
-            copy.Add(other);
-        }
-
+        var copy = Without(tree, file.Path);
         copy.Add(file);
         return copy;
     }
