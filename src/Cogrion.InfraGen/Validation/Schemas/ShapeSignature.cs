@@ -17,10 +17,15 @@ public static class ShapeSignature
     /// <summary>The signature of <paramref name="document"/> under <paramref name="shape"/>.</summary>
     public static string Of(DocNode document, ContentShape shape, CheckAnswer answer)
     {
-        var text = new StringBuilder(512);
+        // One builder per thread: a run signs thousands of documents, and only the final string needs to be new.
+        var text = t_builder ??= new StringBuilder(4096);
+        text.Clear();
         Append(text, document, shape, answer);
         return text.ToString();
     }
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
 
     private static void Append(StringBuilder text, DocNode node, ContentShape shape, CheckAnswer answer)
     {
