@@ -15,6 +15,8 @@ public static class DocWalk
         Walk(root, null, path, visit);
     }
 
+    // Optimized at first call: a one-shot run walks every document of the tree before tiered JIT would promote it.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Walk(DocNode node, string? key, List<string> path, ScalarVisitor visit)
     {
         switch (node)

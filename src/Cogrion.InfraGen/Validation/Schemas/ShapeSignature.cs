@@ -27,6 +27,8 @@ public static class ShapeSignature
     [ThreadStatic]
     private static StringBuilder? t_builder;
 
+    // Optimized at first call: a one-shot run signs thousands of documents before tiered JIT would promote it.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Append(StringBuilder text, DocNode node, ContentShape shape, CheckAnswer answer)
     {
         switch (node)
