@@ -42,7 +42,7 @@ public sealed class ImageTagPolicy : ITreeRule
 
         if (key == "tag" || key.EndsWith("Tag", StringComparison.Ordinal))
         {
-            return scalar.Kind is ScalarKind.String or ScalarKind.Null ? (scalar.Kind == ScalarKind.Null ? string.Empty : scalar.Text) : scalar.Text;
+            return scalar.Kind == ScalarKind.Null ? string.Empty : scalar.Text;
         }
 
         if (key == "image" && scalar.Kind == ScalarKind.String)
