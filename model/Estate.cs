@@ -18,5 +18,6 @@ public sealed class CogrionEstate : IInfraModel
         ],
         Apps = [ControlPlane.App, Keycloak.App, Temporal.App, Observability.App, Ingress.App],
         SecretKey = Conventions.SecretKey,
+        ClusterDomain = Conventions.WorkspaceDomain,
     };
 }

@@ -21,6 +21,13 @@ public sealed record Estate
     /// </summary>
     public required SecretKeyConvention SecretKey { get; init; }
 
+    /// <summary>
+    /// The DNS domain a cluster's own host names live under (its workspace domain: <c>sgp-1.cogrion.com</c>), when the
+    /// estate has such a convention. Validation then reports any host name in a cluster's values that lies under
+    /// another cluster's domain (INFRA2108). Null: host names are not checked.
+    /// </summary>
+    public Func<Cluster, string>? ClusterDomain { get; init; }
+
     /// <summary>The ClusterSecretStore every ExternalSecret reads from.</summary>
     public string SecretStore { get; init; } = "aws-secrets-manager";
 

@@ -14,6 +14,9 @@ public enum FixturePullPolicy
 [HelmValues("web")]
 public partial record WebValues
 {
+    /// <summary>Where the chart runs: the generated ExternalSecret reads it.</summary>
+    public required FixtureGlobal Global { get; init; }
+
     /// <summary>The host the web app answers on.</summary>
     public required string Host { get; init; }
 
@@ -37,6 +40,16 @@ public partial record WebValues
 
     /// <summary>Memory limit.</summary>
     public Memory? MemoryLimit { get; init; }
+}
+
+/// <summary>The environment and region a fixture chart runs in.</summary>
+public partial record FixtureGlobal
+{
+    /// <summary>The environment name.</summary>
+    public required string Environment { get; init; }
+
+    /// <summary>The region name.</summary>
+    public required string Region { get; init; }
 }
 
 /// <summary>A fixture image.</summary>
@@ -83,6 +96,7 @@ public static class FixtureModel
         new ChartSpec("1.0.0", "Fixture web app"),
         c => new WebValues
         {
+            Global = new() { Environment = c.Cluster.Env.Name, Region = c.Cluster.Region.Name },
             Host = $"web.{c.Cluster.Name}.example.com",
             Image = new() { Repository = "ghcr.io/example/web", Tag = c.ImageTag },
             Replicas = c.Cluster.Env.IsProduction ? 3 : 1,
@@ -110,6 +124,7 @@ public static class FixtureModel
         Clusters = clusters ?? [new Cluster(Dev, Sgp1), new Cluster(Prod, Sgp1)],
         Apps = apps ?? [Web(), Db()],
         SecretKey = (env, region, name) => $"example/{env}/{region}/{name}",
+        ClusterDomain = c => $"{c.Name}.example.com",
     };
 
     /// <summary>A model directory with the fixture's releases.yaml and a template, and an out/ beside it.</summary>

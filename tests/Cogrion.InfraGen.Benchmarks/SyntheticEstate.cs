@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using Cogrion.Infra;
+using Cogrion.InfraGen.Diagnostics;
+using Cogrion.InfraGen.Loading;
+
+namespace Cogrion.InfraGen.Benchmarks;
+
+/// <summary>
+/// The real cogrion estate (its apps, conventions and repository) with any number of clusters: regions
+/// <c>rg-1</c>, <c>rg-2</c>… each with a dev and a prod cluster, every cluster with its own image tags in a
+/// generated <c>releases.yaml</c>. The model directory is made in a scratch folder (tmpfs when there is one)
+/// with the real model's chart templates, so the estate loads, renders and validates like the real one.
+/// </summary>
+public sealed class SyntheticEstate : IDisposable
+{
+    private SyntheticEstate(string root, Estate estate, ModelPaths paths)
+    {
+        Root = root;
+        Estate = estate;
+        Paths = paths;
+    }
+
+    /// <summary>The scratch folder holding <c>model/</c> (and <c>out/</c>, if anything writes it); removed on dispose.</summary>
+    public string Root { get; }
+
+    /// <summary>The estate.</summary>
+    public Estate Estate { get; }
+
+    /// <summary>Its model and output directories.</summary>
+    public ModelPaths Paths { get; }
+
+    /// <summary>The estate loaded and checked, ready to render.</summary>
+    public InfraModel Load() => ModelLoader.Load(Estate, Paths);
+
+    /// <summary>An estate of <paramref name="clusters"/> clusters (an even number: one dev and one prod per region).</summary>
+    public static SyntheticEstate Create(int clusters)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(clusters, 2);
+        var real = RealModel();
+        var regions = (clusters + 1) / 2;
+        var declared = new List<Cluster>(clusters);
+        for (var i = 1; i <= regions; i++)
+        {
+            var region = new Region($"rg-{i}", i % 2 == 0 ? "eu-central-1" : "ap-southeast-1");
+            declared.Add(new Cluster(Envs.Dev, region));
+            if (declared.Count < clusters)
+            {
+                declared.Add(new Cluster(Envs.Prod, region));
+            }
+        }
+
+        var root = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), "infragen-synthetic-" + Guid.NewGuid().ToString("N"));
+        var model = Path.Combine(root, "model");
+        CopyDirectory(Path.Combine(real.ModelDirectory, "charts"), Path.Combine(model, "charts"));
+        File.WriteAllText(Path.Combine(model, "releases.yaml"), Releases(declared, TaggedApps(real)));
+
+        var estate = new CogrionEstate().Define() with { Clusters = declared };
+        return new SyntheticEstate(root, estate, new ModelPaths(model, Path.Combine(root, "out")));
+    }
+
+    /// <summary>The real model's directories, found from this program's location (it runs inside the repository).</summary>
+    public static ModelPaths RealModel() =>
+        ModelPaths.Discover(System.AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run from inside the repository: no model/ directory found above " + System.AppContext.BaseDirectory);
+
+    /// <summary>The apps that read an image tag: those with a line in the real releases.yaml.</summary>
+    private static string[] TaggedApps(ModelPaths real)
+    {
+        var diagnostics = new List<InfraDiagnostic>();
+        var releases = Loading.Releases.Load(real.ReleasesFile, diagnostics);
+        return [.. releases.Entries.Select(e => e.App).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>One distinct, valid tag per cluster and app, as CI would deploy them.</summary>
+    private static string Releases(IEnumerable<Cluster> clusters, string[] apps)
+    {
+        var text = new StringBuilder("# Generated for a synthetic estate.\n");
+        var n = 0;
+        foreach (var cluster in clusters)
+        {
+            text.Append(cluster.Name).Append(":\n");
+            foreach (var app in apps)
+            {
+                text.Append("  ").Append(app).Append(": sha-").Append((0x1000000 + n++).ToString("x7", CultureInfo.InvariantCulture)).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a scratch folder.
+        }
+    }
+}

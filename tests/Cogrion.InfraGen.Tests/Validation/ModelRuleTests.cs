@@ -1,0 +1,164 @@
+using System.Runtime.CompilerServices;
+using Cogrion.InfraGen.Tests.Support;
+
+namespace Cogrion.InfraGen.Tests.Validation;
+
+/// <summary>
+/// A model per rule that a model can break: `generate` fails with exit code 1, each error names the model line,
+/// the output file and the JSON pointer, and out/ hashes the same before and after.
+/// </summary>
+public sealed class ModelRuleTests : IDisposable
+{
+    private const string ThisFile = "ModelRuleTests.cs";
+    private readonly TempDirectory _temp = new();
+
+    private static int Line([CallerLineNumber] int line = 0) => line;
+
+    [Fact]
+    public void INFRA2001_a_secret_key_the_ExternalSecret_schema_refuses()
+    {
+        var web = Web(secrets: [new AppSecret("DB PASSWORD", "db-password")]); var line = Line();
+
+        var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [web, FixtureModel.Db()]));
+
+        Assert.Contains($"{ThisFile}({line}): error INFRA2001: ExternalSecret (external-secrets.io/v1, External Secrets v2.9.0): 'DB PASSWORD' (a string) does not match the pattern; allowed: a string matching \"^[-._a-zA-Z0-9]+$\". [out/charts/web/templates/externalsecret.yaml /spec/data/0/secretKey]", error);
+    }
+
+    [Fact]
+    public void INFRA2003_values_that_break_the_charts_own_schema_point_into_the_cluster_file()
+    {
+        var strict = new App<StrictValues>("strict", new ChartSpec("1.0.0", "strict"), c => new StrictValues { Replicas = c.Cluster.Env.IsProduction ? 10 : 1 });
+
+        var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), FixtureModel.Db(), strict]));
+
+        // The line is the values property's declaration (HelmValuesInfo.PropertyOrigins), not the app's.
+        Assert.Contains($"StrictValues.cs({StrictValues.ReplicasDeclaredAt.Line}): error INFRA2003: Values of chart 'strict' (chart defaults merged with this file, as Helm does) break its values.schema.json: 10 (an integer) breaks maximum; allowed: maximum 5. [out/values/prod-sgp-1/strict.yaml /replicas]", error);
+        Assert.DoesNotContain("values/dev-sgp-1/strict.yaml", error);
+    }
+
+    [Fact]
+    public void INFRA2004_a_values_schema_that_is_not_a_schema()
+    {
+        var broken = new App<BrokenSchemaValues>("broken", new ChartSpec("1.0.0", "broken"), _ => new BrokenSchemaValues());
+
+        var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), FixtureModel.Db(), broken]));
+
+        Assert.Contains("TestValuesTypes.cs(55): error INFRA2004: The values.schema.json of chart 'broken' is not a usable JSON Schema:", error);
+        Assert.Contains("[out/charts/broken/values.schema.json ]", error);
+    }
+
+    [Fact]
+    public void INFRA2104_INFRA2101_INFRA2102_a_tree_path_outside_the_repository()
+    {
+        var estate = FixtureModel.Estate() with { Repo = new GitRepo("https://github.com/example/infra", "main") { TreePath = "../elsewhere" } };
+
+        var error = ModelRejection.Run(_temp, estate);
+
+        Assert.Contains("error INFRA2101: The root Application of cluster 'dev-sgp-1' follows path '../elsewhere/argocd/apps/dev-sgp-1', which lies outside the generated tree", error);
+        Assert.Contains("error INFRA2102: Application 'web' deploys chart path '../elsewhere/charts/web', which lies outside the generated tree", error);
+        Assert.Contains("error INFRA2104: valueFiles entry '../../values/prod-sgp-1/db.yaml' leaves the repository root", error);
+    }
+
+    [Fact]
+    public void INFRA2107_two_apps_deploying_to_one_namespace()
+    {
+        var db = new App<DbValues>("db", new ChartSpec("1.0.0", "db"), c => new DbValues { Region = c.Cluster.Region.Name, Storage = Memory.Gi(1) }); var line = Line();
+        var web = Web(@namespace: "db");
+
+        var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [web, db]));
+
+        Assert.Contains($"error INFRA2107: Destination namespace 'db' is used by two Applications on cluster 'prod-sgp-1' (also out/argocd/apps/prod-sgp-1/db.yaml); each app needs its own namespace. [out/argocd/apps/prod-sgp-1/web.yaml /spec/destination/namespace]", error);
+        Assert.True(line > 0);
+    }
+
+    [Fact]
+    public void INFRA2108_a_cluster_naming_another_clusters_host()
+    {
+        var web = Web(values: c => WebValuesFor(c) with { Host = "web.prod-sgp-1.example.com" }); var line = Line();
+
+        var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [web, FixtureModel.Db()]));
+
+        Assert.Contains($"{ThisFile}({line}): error INFRA2108: Values of cluster 'dev-sgp-1' name host 'web.prod-sgp-1.example.com', which is under cluster 'prod-sgp-1''s domain 'prod-sgp-1.example.com'; a cluster's host names must be under its own domain 'dev-sgp-1.example.com'. [out/values/dev-sgp-1/web.yaml /host]", error);
+        Assert.DoesNotContain("values/prod-sgp-1/web.yaml /host", error);
+    }
+
+    [Fact]
+    public void INFRA2109_a_secret_key_convention_without_environment_and_region()
+    {
+        var estate = FixtureModel.Estate() with { SecretKey = (_, _, name) => $"example/{name}" };
+
+        var error = ModelRejection.Run(_temp, estate);
+
+        Assert.Contains("error INFRA2109: On cluster 'prod-sgp-1' the secret remote key resolves to 'example/db-password'; remote keys must be <prefix>/<env>/<region>/<name> for the cluster, with one prefix for the whole estate: the model's Estate.SecretKey makes 'example/<name>', which is not of that form. [out/charts/web/templates/externalsecret.yaml /spec/data/0/remoteRef/key]", error);
+    }
+
+    [Fact]
+    public void INFRA2110_a_chart_with_secrets_whose_values_lack_the_environment()
+    {
+        var db = new App<DbValues>("db", new ChartSpec("1.0.0", "db"), c => new DbValues { Region = c.Cluster.Region.Name, Storage = Memory.Gi(1) })
+        {
+            Secrets = [new AppSecret("PASSWORD", "db-password")],
+        }; var line = Line();
+
+        var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), db]));
+
+        Assert.Contains($"{ThisFile}({line - 3}): error INFRA2110: The ExternalSecret of chart 'db' reads .Values.global.environment, which the values of cluster 'dev-sgp-1' do not set to the cluster's environment 'dev'; a chart with secrets must get global.environment and global.region in its values. [out/values/dev-sgp-1/db.yaml /global/environment]", error);
+    }
+
+    [Fact]
+    public void INFRA2201_an_image_tag_that_is_latest_or_empty()
+    {
+        var legacy = new App<LegacyValues>("legacy", new ChartSpec("1.0.0", "legacy"),
+            c => new LegacyValues { Image = new() { Repository = "ghcr.io/example/legacy", Tag = c.Cluster.Env.IsProduction ? "latest" : "" } }); var line = Line();
+
+        var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), FixtureModel.Db(), legacy]));
+
+        Assert.Contains($"{ThisFile}({line - 1}): error INFRA2201: Image tag 'latest' is not allowed: a deployed image must be pinned to sha- followed by 7 to 40 lower-case hex digits of a git commit (sha-a1b2c3d); never 'latest', never empty. [out/values/prod-sgp-1/legacy.yaml /image/tag]", error);
+        Assert.Contains("error INFRA2201: Image tag '' is not allowed", error);
+        Assert.Contains("[out/values/dev-sgp-1/legacy.yaml /image/tag]", error);
+    }
+
+    [Fact]
+    public void INFRA2202_a_literal_password_in_values_and_an_AWS_key_in_a_template()
+    {
+        var legacy = new App<LegacyValues>("legacy", new ChartSpec("1.0.0", "legacy"),
+            c => new LegacyValues { Image = new() { Repository = "ghcr.io/example/legacy", Tag = "sha-a1b2c3d" }, AdminPassword = "P@ssw0rd-9fX2q!" }); var line = Line();
+
+        var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), FixtureModel.Db(), legacy]), paths =>
+            File.WriteAllText(Path.Combine(paths.ModelDirectory, "charts", "web", "templates", "config.yaml"), "kind: ConfigMap\ndata:\n  aws_access_key_id: AKIAIOSFODNN7EXAMPLE\n"));
+
+        Assert.Contains($"{ThisFile}({line - 1}): error INFRA2202: Literal secret material in the tree: a high-entropy value under 'adminPassword'. Secrets live in AWS Secrets Manager: add an AppSecret and reference the Kubernetes Secret it creates. [out/values/prod-sgp-1/legacy.yaml /adminPassword]", error);
+        Assert.Contains("model/charts/web/templates/config.yaml(3): error INFRA2202: Literal secret material in the tree: an AWS access key ID (line 4)", error);
+        Assert.DoesNotContain("existingSecret", error);
+    }
+
+    [Fact]
+    public void INFRA2203_production_following_HEAD()
+    {
+        var estate = FixtureModel.Estate() with { Repo = new GitRepo("https://github.com/example/infra", "HEAD") { TreePath = "out" } };
+
+        var error = ModelRejection.Run(_temp, estate);
+
+        Assert.Contains("error INFRA2203: Application on production cluster 'prod-sgp-1' follows targetRevision 'HEAD'; production must follow a named branch or tag (the model's Repo.Revision is HEAD: name one), never HEAD or another floating branch. [out/argocd/root/prod-sgp-1.yaml /spec/source/targetRevision]", error);
+        Assert.DoesNotContain("dev-sgp-1", error);
+    }
+
+    private static App<WebValues> Web(
+        IReadOnlyList<AppSecret>? secrets = null, string @namespace = "web", Func<AppContext, WebValues>? values = null,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        new(@namespace, new ChartSpec("1.0.0", "Fixture web app"), values ?? WebValuesFor, file, line)
+        {
+            DependsOn = ["db"],
+            Secrets = secrets ?? [new AppSecret("DB_PASSWORD", "db-password")],
+        };
+
+    private static WebValues WebValuesFor(AppContext c) => new()
+    {
+        Global = new() { Environment = c.Cluster.Env.Name, Region = c.Cluster.Region.Name },
+        Host = $"web.{c.Cluster.Name}.example.com",
+        Image = new() { Repository = "ghcr.io/example/web", Tag = c.ImageTag },
+        Replicas = 1,
+    };
+
+    public void Dispose() => _temp.Dispose();
+}

@@ -1,0 +1,35 @@
+using Cogrion.InfraGen.Validation.Policy;
+
+namespace Cogrion.InfraGen.Tests.Validation;
+
+/// <summary>References to secrets pass; secret material does not.</summary>
+public sealed class SecretLikenessTests
+{
+    [Theory]
+    [InlineData("keycloak-secrets")]
+    [InlineData("observability-secrets")]
+    [InlineData("keycloak-admin-password")]
+    [InlineData("KEYCLOAK_CLIENT_SECRET")]
+    [InlineData("db-password")]
+    [InlineData("aws-secrets-manager")]
+    [InlineData("postgres12")]
+    [InlineData("cogrion/{{ .Values.global.environment }}/x")]
+    [InlineData("short1!")]
+    public void Names_and_references_are_not_material(string value) => Assert.False(SecretLikeness.LooksSecret(value));
+
+    [Theory]
+    [InlineData("P@ssw0rd-9fX2q!")]
+    [InlineData("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")]
+    [InlineData("3f9a0c7d5e1b2a4c6d8e0f1a2b3c4d5e")]
+    [InlineData("ghp_a8Fk2LmQ9zXw4Tn7Rb1Vc6Yd3Hs5Jp0Ku")]
+    public void High_entropy_values_are_material(string value) => Assert.True(SecretLikeness.LooksSecret(value));
+
+    [Theory]
+    [InlineData(null, "AKIAIOSFODNN7EXAMPLE", "an AWS access key ID")]
+    [InlineData("config", "-----BEGIN RSA PRIVATE KEY-----", "a private key")]
+    [InlineData("apiToken", "a8Fk2LmQ9zXw4Tn7", "a high-entropy value under 'apiToken'")]
+    [InlineData("note", "a8Fk2LmQ9zXw4Tn7", null)]
+    [InlineData("existingSecret", "keycloak-secrets", null)]
+    public void Keys_decide_where_entropy_counts(string? key, string value, string? expected) =>
+        Assert.Equal(expected, SecretMaterialPolicy.Describe(key, value));
+}
