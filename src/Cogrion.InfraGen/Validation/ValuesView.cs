@@ -48,18 +48,22 @@ public sealed class ValuesView
     }
 
     /// <summary>
-    /// The model line behind a value: the values property declared for the path (its longest declared prefix,
-    /// list indices skipped) when the generator recorded it, else the declaration of the file.
+    /// The model line that produced a value: a value in the cluster's file comes from the app's values function
+    /// (the App declaration); a value in the chart defaults comes from a property initializer, so it is that
+    /// property's declaration.
     /// </summary>
-    public SourceLocation OriginOf(IReadOnlyList<string> path)
+    public SourceLocation ProducerOf(IReadOnlyList<string> path)
     {
-        var origins = App.ValuesInfo.PropertyOrigins;
         var file = FileOf(path);
-        if (origins.Count == 0)
-        {
-            return file.Origin;
-        }
+        return ReferenceEquals(file, Defaults) ? DeclarationOf(path) : file.Origin;
+    }
 
+    /// <summary>
+    /// The values property declared for the path (its longest declared prefix, list indices skipped), where the
+    /// value's type and constraints are written, when the generator recorded it; else the declaration of the file.
+    /// </summary>
+    public SourceLocation DeclarationOf(IReadOnlyList<string> path)
+    {
         var keys = new List<string>(path.Count);
         DocNode? node = Merged;
         foreach (var segment in path)
@@ -74,6 +78,7 @@ public sealed class ValuesView
             node = (node as DocMap)?[segment];
         }
 
+        var origins = App.ValuesInfo.PropertyOrigins;
         for (var length = keys.Count; length > 0; length--)
         {
             if (origins.TryGetValue(string.Join('.', keys.Take(length)), out var origin))
@@ -82,6 +87,6 @@ public sealed class ValuesView
             }
         }
 
-        return file.Origin;
+        return FileOf(path).Origin;
     }
 }

@@ -68,7 +68,7 @@ public sealed class ExplainCommandTests : IDisposable
 
     [Theory]
     [InlineData("out/values/prod-sgp-1/nope.yaml", null, "is not a file the model generates")]
-    [InlineData("out/values/prod-sgp-1/web.yaml", "nothing.here", "has no key 'nothing.here'; its top-level keys are host, image, replicas, memoryLimit")]
+    [InlineData("out/values/prod-sgp-1/web.yaml", "nothing.here", "has no key 'nothing.here'; its top-level keys are global, host, image, replicas, memoryLimit")]
     [InlineData("out/charts/web/templates/deployment.yaml", "kind", "is not a YAML document InfraGen builds")]
     public void What_cannot_be_explained_is_a_usage_error(string file, string? key, string message)
     {

@@ -26,7 +26,7 @@ public sealed class ImageTagPolicy : ITreeRule
             if (tag is not null && !ImageTag.IsValid(tag))
             {
                 var shown = scalar.Kind == ScalarKind.Null ? "null" : $"'{tag}'";
-                problems.Add(ValidationErrors.ImageTag(shown, view.OriginOf(path), view.FileOf(path).Path, DocPointer.Format(path)));
+                problems.Add(ValidationErrors.ImageTag(shown, view.ProducerOf(path), view.FileOf(path).Path, DocPointer.Format(path)));
             }
         });
         return problems;

@@ -55,7 +55,7 @@ public sealed class ClusterDomainRule : ITreeRule
                 if (host.Contains('.') && OwnerOf(host, lookup) is { } owner && owner != own)
                 {
                     problems.Add(ValidationErrors.ForeignDomain(own, host.ToString().ToLowerInvariant(), owner, domains[owner], domains[own],
-                        view.OriginOf(path), view.FileOf(path).Path, DocPointer.Format(path)));
+                        view.ProducerOf(path), view.FileOf(path).Path, DocPointer.Format(path)));
                 }
             }
         });

@@ -34,7 +34,7 @@ public sealed class ValuesSchemaRule : ITreeRule
         var findings = facts.Verdicts.Evaluate(schema, view.Merged);
         foreach (var (path, pointer, problem, allowed) in SchemaFindingsReport.Explain(schema, view.Merged, findings))
         {
-            yield return ValidationErrors.ValuesSchemaViolation(view.App.Name, problem, allowed, view.OriginOf(path), view.FileOf(path).Path, pointer);
+            yield return ValidationErrors.ValuesSchemaViolation(view.App.Name, problem, allowed, view.DeclarationOf(path), view.FileOf(path).Path, pointer);
         }
     }
 
