@@ -67,7 +67,7 @@ public partial record DbValues
 public static class FixtureModel
 {
     public static readonly Env Dev = new("dev", IsProduction: false);
-    public static readonly Env Prod = new("prod", IsProduction: true);
+    public static readonly Env Prod = new("prod", IsProduction: true) { Approvers = ["@example/prod-approvers"] };
     public static readonly Region Sgp1 = new("sgp-1", "ap-southeast-1");
 
     public const string Releases = """
