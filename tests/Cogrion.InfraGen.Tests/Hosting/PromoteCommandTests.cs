@@ -5,7 +5,6 @@ namespace Cogrion.InfraGen.Tests.Hosting;
 
 public sealed class PromoteCommandTests : IDisposable
 {
-    private static readonly Region Fra1 = new("fra-1", "eu-central-1");
     private readonly TempDirectory _temp = new();
     private readonly TestCatalog _catalog = new(FixtureModel.Estate());
 
@@ -57,7 +56,7 @@ public sealed class PromoteCommandTests : IDisposable
     {
         var paths = Generated();
         var before = TempDirectory.Snapshot(_temp.Path);
-        var withFra = new TestCatalog(FixtureModel.Estate(clusters: [new(FixtureModel.Dev, FixtureModel.Sgp1), new(FixtureModel.Prod, FixtureModel.Sgp1), new(FixtureModel.Prod, Fra1)]));
+        var withFra = new TestCatalog(FixtureModel.EstateWithFra1());
 
         var run = HostRun.Verb(withFra, paths, ["promote", .. args, "--summary", _temp.Combine("body.md")]);
 
@@ -86,7 +85,7 @@ public sealed class PromoteCommandTests : IDisposable
     public void Promote_into_a_new_cluster_adds_its_section_and_the_tree_then_checks_clean()
     {
         var paths = Generated();
-        var withFra = new TestCatalog(FixtureModel.Estate(clusters: [new(FixtureModel.Dev, FixtureModel.Sgp1), new(FixtureModel.Prod, FixtureModel.Sgp1), new(FixtureModel.Prod, Fra1)]));
+        var withFra = new TestCatalog(FixtureModel.EstateWithFra1());
 
         var run = HostRun.Verb(withFra, paths, "promote", "--app", "web", "--from", "prod-sgp-1", "--to", "prod-fra-1", "--to", "dev-sgp-1");
 
@@ -98,12 +97,7 @@ public sealed class PromoteCommandTests : IDisposable
         Assert.Equal(0, HostRun.Verb(withFra, paths, "check").ExitCode);
     }
 
-    private ModelPaths Generated()
-    {
-        var paths = FixtureModel.CreateFiles(_temp);
-        Assert.Equal(0, HostRun.Generate(_catalog, paths).ExitCode);
-        return paths;
-    }
+    private ModelPaths Generated() => FixtureModel.CreateGenerated(_temp);
 
     public void Dispose() => _temp.Dispose();
 }

@@ -5,7 +5,6 @@ namespace Cogrion.InfraGen.Tests.Hosting;
 
 public sealed class SetImageCommandTests : IDisposable
 {
-    private static readonly Region Fra1 = new("fra-1", "eu-central-1");
     private readonly TempDirectory _temp = new();
     private readonly TestCatalog _catalog = new(FixtureModel.Estate());
 
@@ -33,33 +32,15 @@ public sealed class SetImageCommandTests : IDisposable
     [InlineData("sha-123456")]
     [InlineData("sha-a1b2c3d-dirty")]
     [InlineData("v1.2.3")]
-    public void A_tag_that_is_not_a_sha_tag_exits_2_and_changes_nothing(string tag)
-    {
-        var paths = Generated();
-        var before = Everything();
-
-        var run = HostRun.Verb(_catalog, paths, "set-image", "--cluster", "dev-sgp-1", "--app", "web", "--tag", tag);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"'{tag}' is not an image tag for --tag: expected sha- followed by 7 to 40 lower-case hex digits", run.Error);
-        Assert.Equal(before, Everything());
-    }
+    public void A_tag_that_is_not_a_sha_tag_exits_2_and_changes_nothing(string tag) =>
+        RefusedWithoutChanges(_catalog, "dev-sgp-1", "web", tag, $"'{tag}' is not an image tag for --tag: expected sha- followed by 7 to 40 lower-case hex digits");
 
     [Theory]
     [InlineData("nowhere", "web", "infragen set-image: error: no cluster 'nowhere'; the clusters are dev-sgp-1, prod-sgp-1.")]
     [InlineData("dev-sgp-1", "shop", "infragen set-image: error: no app 'shop'; the apps are db, web.")]
     [InlineData("dev-sgp-1", "db", "infragen set-image: error: app 'db' reads no image tag on cluster 'dev-sgp-1'")]
-    public void An_unknown_cluster_or_app_or_an_app_without_an_image_exits_2_and_changes_nothing(string cluster, string app, string message)
-    {
-        var paths = Generated();
-        var before = Everything();
-
-        var run = HostRun.Verb(_catalog, paths, "set-image", "--cluster", cluster, "--app", app, "--tag", "sha-0123abc");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains(message, run.Error);
-        Assert.Equal(before, Everything());
-    }
+    public void An_unknown_cluster_or_app_or_an_app_without_an_image_exits_2_and_changes_nothing(string cluster, string app, string message) =>
+        RefusedWithoutChanges(_catalog, cluster, app, "sha-0123abc", message);
 
     [Fact]
     public void The_tag_already_deployed_is_a_success_that_writes_nothing()
@@ -75,18 +56,13 @@ public sealed class SetImageCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_model_that_fails_with_the_new_tag_leaves_releases_yaml_and_out_unchanged()
-    {
-        var paths = Generated();
-        var before = Everything();
-        var refusing = new TestCatalog(FixtureModel.Estate(apps: [RefusesTag("sha-bad0bad"), FixtureModel.Db()]));
-
-        var run = HostRun.Verb(refusing, paths, "set-image", "--cluster", "dev-sgp-1", "--app", "web", "--tag", "sha-bad0bad");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("error INFRA1004: App 'web' failed to build its values for cluster 'dev-sgp-1'", run.Error);
-        Assert.Equal(before, Everything());
-    }
+    public void A_model_that_fails_with_the_new_tag_leaves_releases_yaml_and_out_unchanged() =>
+        RefusedWithoutChanges(
+            new TestCatalog(FixtureModel.Estate(apps: [RefusesTag("sha-bad0bad"), FixtureModel.Db()])),
+            "dev-sgp-1",
+            "web",
+            "sha-bad0bad",
+            "error INFRA1004: App 'web' failed to build its values for cluster 'dev-sgp-1'");
 
     [Fact]
     public void An_out_directory_InfraGen_does_not_own_leaves_releases_yaml_unchanged()
@@ -107,7 +83,7 @@ public sealed class SetImageCommandTests : IDisposable
     public void A_cluster_releases_yaml_does_not_know_gets_its_section_in_name_order()
     {
         var paths = Generated();
-        var withFra = new TestCatalog(FixtureModel.Estate(clusters: [new(FixtureModel.Dev, FixtureModel.Sgp1), new(FixtureModel.Prod, FixtureModel.Sgp1), new(FixtureModel.Prod, Fra1)]));
+        var withFra = new TestCatalog(FixtureModel.EstateWithFra1());
         Assert.Equal(2, HostRun.Generate(withFra, paths).ExitCode); // INFRA1102: no tag for web on prod-fra-1 yet.
 
         var run = HostRun.Verb(withFra, paths, "set-image", "--cluster", "prod-fra-1", "--app", "web", "--tag", "sha-0123abc");
@@ -145,11 +121,19 @@ public sealed class SetImageCommandTests : IDisposable
             Replicas = 1,
         });
 
-    private ModelPaths Generated()
+    private ModelPaths Generated() => FixtureModel.CreateGenerated(_temp);
+
+    /// <summary>Runs set-image on the generated fixture and asserts exit 2, the message, and every file as it was.</summary>
+    private void RefusedWithoutChanges(TestCatalog catalog, string cluster, string app, string tag, string message)
     {
-        var paths = FixtureModel.CreateFiles(_temp);
-        Assert.Equal(0, HostRun.Generate(_catalog, paths).ExitCode);
-        return paths;
+        var paths = Generated();
+        var before = Everything();
+
+        var run = HostRun.Verb(catalog, paths, "set-image", "--cluster", cluster, "--app", app, "--tag", tag);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.Equal(before, Everything());
     }
 
     /// <summary>Every file of the test (model/ and out/), hashed.</summary>
