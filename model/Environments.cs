@@ -6,8 +6,11 @@ public static class Envs
     /// <summary>Deploys on every merge to main of the app repository.</summary>
     public static readonly Env Dev = new("dev", IsProduction: false);
 
-    /// <summary>Deploys by a reviewed one-line pull request (<c>infragen promote</c>).</summary>
-    public static readonly Env Prod = new("prod", IsProduction: true);
+    /// <summary>
+    /// Deploys by a reviewed one-line pull request (<c>infragen promote</c>): the approvers own prod's Argo CD files and
+    /// values, and the charts, in the generated CODEOWNERS.
+    /// </summary>
+    public static readonly Env Prod = new("prod", IsProduction: true) { Approvers = ["@cogrion/platform-leads"] };
 }
 
 /// <summary>The regions the platform runs in.</summary>

@@ -20,7 +20,7 @@ internal static class Tool
     public static int Run(string[] args)
     {
         var root = InfraGenCommands.Build(_ => parse => Forward(parse, args));
-        root.Description = "infragen: generates the Argo CD + Helm tree (out/) from the typed model (model/), checks it for drift, and explains it. "
+        root.Description = "infragen: generates the Argo CD + Helm tree (out/) from the typed model (model/), checks it for drift, explains it, pins and promotes image tags, and lists the secrets to create. "
             + "Exit codes: 0 ok, 1 drift or policy failure, 2 usage or model error.";
         root.Options.Add(NoBuildOption);
         return InfraGenCommands.Invoke(root, args, Console.Out, Console.Error);

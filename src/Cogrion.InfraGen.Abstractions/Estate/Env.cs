@@ -4,6 +4,14 @@ namespace Cogrion.InfraGen;
 /// <param name="Name">The tier's name, a DNS-1123 label (<c>dev</c>, <c>prod</c>).</param>
 /// <param name="IsProduction">
 /// Production tiers deploy only through reviewed pull requests: their Argo CD files and values files get
-/// approvers, and they may not follow a floating revision.
+/// approvers (<see cref="Approvers"/>, required for a production tier), and they may not follow a floating revision.
 /// </param>
-public sealed record Env(string Name, bool IsProduction);
+public sealed record Env(string Name, bool IsProduction)
+{
+    /// <summary>
+    /// Who must approve every change to this tier's clusters: GitHub users (<c>@alice</c>), teams
+    /// (<c>@cogrion/platform-leads</c>) or e-mail addresses. The generated CODEOWNERS makes them the code owners of
+    /// the tier's Argo CD files and values files, and of the charts (which run on every cluster).
+    /// </summary>
+    public IReadOnlyList<string> Approvers { get; init; } = [];
+}

@@ -1,3 +1,5 @@
+using Cogrion.InfraGen.Loading;
+
 namespace Cogrion.InfraGen.Diagnostics;
 
 /// <summary>
@@ -35,11 +37,21 @@ public static class ModelErrors
     public static InfraDiagnostic ChartFileConflict(string app, string file, SourceLocation at) => new(
         "INFRA1009", $"Chart '{app}' has a hand-written template '{file}', which InfraGen generates from the app's Secrets; rename or remove it.", at);
 
+    public static InfraDiagnostic NoApprovers(string env, string cluster, SourceLocation at) => new(
+        "INFRA1012",
+        $"Env '{env}' (of cluster '{cluster}') is a production tier but names no Approvers: production changes need a reviewed pull request. "
+        + $"Set Approvers on the Env to {CodeOwnership.ApproverRule}.",
+        at);
+
+    public static InfraDiagnostic BadApprover(string env, string approver, SourceLocation at) => new(
+        "INFRA1013", $"Env '{env}' Approvers '{approver}' is not allowed: it must be {CodeOwnership.ApproverRule}.", at);
+
     public static InfraDiagnostic BadReleases(string message, SourceLocation at) => new("INFRA1101", message, at);
 
-    public static InfraDiagnostic MissingRelease(string app, string cluster, SourceLocation at) => new(
+    public static InfraDiagnostic MissingRelease(string app, string cluster, string? promoteFrom, SourceLocation at) => new(
         "INFRA1102",
-        $"No image tag for app '{app}' on cluster '{cluster}' in releases.yaml: add '{cluster}:' / '  {app}: sha-…', or run `infragen promote --app {app} --from <cluster> --to {cluster}`.",
+        $"No image tag for app '{app}' on cluster '{cluster}' in releases.yaml. Copy one from another cluster with `infragen promote --app {app} --from {promoteFrom ?? "<cluster>"} --to {cluster}`, "
+        + $"or pin one with `infragen set-image --cluster {cluster} --app {app} --tag sha-…`; either writes the line.",
         at);
 
     public static InfraDiagnostic UnusedRelease(string app, string cluster, SourceLocation at) => new(

@@ -18,7 +18,7 @@ public enum DriftKind
 }
 
 /// <summary>One drifted file.</summary>
-/// <param name="Path">Relative to <c>out/</c>, '/'-separated.</param>
+/// <param name="Path">Relative to <c>out/</c>, '/'-separated (<c>../</c> for a copy outside the tree, <see cref="RenderedTree.Published"/>).</param>
 /// <param name="Kind">What <c>generate</c> would do to it.</param>
 /// <param name="OnDisk">The file's text on disk; null when absent, binary or not readable as text.</param>
 /// <param name="FromModel">The text the model generates; null when the model does not produce the file.</param>
@@ -73,6 +73,25 @@ public sealed class DriftReport
         foreach (var path in onDisk.Where(p => !tree.Files.ContainsKey(p)))
         {
             drift.Add(new FileDrift(path, DriftKind.Removed, ReadText(System.IO.Path.Combine(root, path)), null));
+        }
+
+        // Copies outside the tree (CODEOWNERS where GitHub reads it) drift like tree files, but are never removed.
+        foreach (var copy in tree.Published)
+        {
+            if (copy.Target(root) is not { } target)
+            {
+                continue;
+            }
+
+            var path = PublishedFile.RelativeToOut(root, target);
+            if (!File.Exists(target))
+            {
+                drift.Add(new FileDrift(path, DriftKind.Added, null, copy.File.Text));
+            }
+            else if (!ReadBytes(target).AsSpan().SequenceEqual(TreeWriter.Encode(copy.File)))
+            {
+                drift.Add(new FileDrift(path, DriftKind.Changed, ReadText(target), copy.File.Text));
+            }
         }
 
         drift.Sort((a, b) => StringComparer.Ordinal.Compare(a.Path, b.Path));

@@ -37,7 +37,7 @@ internal sealed class CheckCommand()
         output.WriteLine($"infragen check: {outName}/ differs from the model in {report.Files.Count} file(s); `generate` would make these changes:");
         foreach (var file in report.Files)
         {
-            output.WriteLine($"  {Verb(file.Kind),-8} {outName}/{file.Path}{Why(file.Kind)}");
+            output.WriteLine($"  {Verb(file.Kind),-8} {Shown(outName, file.Path)}{Why(file.Kind)}");
         }
 
         foreach (var file in report.Files)
@@ -47,7 +47,7 @@ internal sealed class CheckCommand()
             {
                 // One canonical line per file, so MSBuild fails the build and IDEs and CI annotate the file.
                 var line = file.Kind == DriftKind.Changed ? UnifiedDiff.FirstChangedLine(file.OnDisk, file.FromModel) : 1;
-                output.WriteLine($"{Path.Combine(report.OutDirectory, file.Path)}({line}): error {DriftCode}: {outName}/{file.Path} is {Verb(file.Kind)}: it differs from what the model generates.");
+                output.WriteLine($"{Path.GetFullPath(Path.Combine(report.OutDirectory, file.Path))}({line}): error {DriftCode}: {Shown(outName, file.Path)} is {Verb(file.Kind)}: it differs from what the model generates.");
             }
 
             output.Write(Diff(file, outName));
@@ -73,7 +73,7 @@ internal sealed class CheckCommand()
 
     private static string Diff(FileDrift file, string outName)
     {
-        var path = $"{outName}/{file.Path}";
+        var path = Shown(outName, file.Path);
         if ((file.Kind != DriftKind.Added && file.OnDisk is null) || (file.Kind != DriftKind.Removed && file.FromModel is null))
         {
             return $"Binary or unreadable file {path}: not shown.\n";
@@ -89,6 +89,28 @@ internal sealed class CheckCommand()
         return lines.Length <= MaxDiffLines
             ? diff
             : string.Join('\n', lines.Take(MaxDiffLines)) + $"\n... {lines.Length - MaxDiffLines} more diff lines of {path} not shown.\n";
+    }
+
+    /// <summary>
+    /// A drifted file as messages show it: <c>out/values/…</c>, and a copy outside the tree (<c>../.github/CODEOWNERS</c>)
+    /// by its path beside the tree (<c>.github/CODEOWNERS</c>).
+    /// </summary>
+    internal static string Shown(string outName, string path)
+    {
+        var segments = new List<string>(outName.Split('/'));
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment == ".." && segments.Count > 0 && segments[^1] is not (".." or ""))
+            {
+                segments.RemoveAt(segments.Count - 1);
+            }
+            else
+            {
+                segments.Add(segment);
+            }
+        }
+
+        return string.Join('/', segments);
     }
 
     /// <summary>The output directory as messages show it: relative to the repository root when inside it.</summary>

@@ -25,16 +25,12 @@ internal sealed class DiffCommand : InfraGenVerb
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
         var model = ModelLoader.Load(context.Catalog, paths);
-        var left = FindCluster(model, parse.GetValue(_left)!, context.Error);
-        var right = FindCluster(model, parse.GetValue(_right)!, context.Error);
+        var left = EstateNames.Cluster(model.Clusters, parse.GetValue(_left)!, "diff", context.Error);
+        var right = EstateNames.Cluster(model.Clusters, parse.GetValue(_right)!, "diff", context.Error);
         var apps = parse.GetValue(_apps) ?? [];
-        var unknown = apps.Where(a => model.Apps.All(known => known.Name != a)).ToList();
-        foreach (var app in unknown)
-        {
-            context.Error.WriteLine($"infragen diff: error: no app '{app}'; the apps are {string.Join(", ", model.Apps.Select(a => a.Name))}.");
-        }
+        var unknown = apps.Count(a => EstateNames.App(model.Apps, a, "diff", context.Error) is null);
 
-        if (left is null || right is null || unknown.Count > 0)
+        if (left is null || right is null || unknown > 0)
         {
             return InfraGenHost.UsageOrModelError;
         }
@@ -44,18 +40,8 @@ internal sealed class DiffCommand : InfraGenVerb
         return InfraGenHost.Ok;
     });
 
-    private static Cluster? FindCluster(InfraModel model, string name, TextWriter error)
-    {
-        var cluster = model.Clusters.FirstOrDefault(c => c.Name == name);
-        if (cluster is null)
-        {
-            error.WriteLine($"infragen diff: error: no cluster '{name}'; the clusters are {string.Join(", ", model.Clusters.Select(c => c.Name))}.");
-        }
-
-        return cluster;
-    }
-
-    private static void Print(IReadOnlyList<AppDifferences> apps, string left, string right, bool all, TextWriter output)
+    /// <summary>The comparison as <c>diff</c> prints it (the promotion summary quotes it too).</summary>
+    internal static void Print(IReadOnlyList<AppDifferences> apps, string left, string right, bool all, TextWriter output)
     {
         output.WriteLine($"infragen diff {left} {right}: effective values (chart defaults + the cluster's values file) and Argo CD Applications.");
         foreach (var app in apps)

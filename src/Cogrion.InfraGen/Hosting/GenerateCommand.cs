@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cogrion.InfraGen.Output;
 using Cogrion.InfraGen.Pipeline;
 
 namespace Cogrion.InfraGen.Hosting;
@@ -9,9 +10,14 @@ internal sealed class GenerateCommand()
 {
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
-        var report = InfraPipeline.Generate(context.Catalog, paths);
-        var output = context.Output;
-        output.WriteLine($"infragen: {report.Written.Count} written, {report.Deleted.Count} removed, {report.Unchanged} unchanged in {paths.OutDirectory}");
+        Print(InfraPipeline.Generate(context.Catalog, paths), paths.OutDirectory, context.Output);
+        return InfraGenHost.Ok;
+    });
+
+    /// <summary>What a write did: counts, then each file written or removed, and each copy written outside the tree.</summary>
+    internal static void Print(WriteReport report, string outDirectory, TextWriter output)
+    {
+        output.WriteLine($"infragen: {report.Written.Count} written, {report.Deleted.Count} removed, {report.Unchanged} unchanged in {outDirectory}");
         foreach (var path in report.Written)
         {
             output.WriteLine($"  written  {path}");
@@ -22,6 +28,9 @@ internal sealed class GenerateCommand()
             output.WriteLine($"  removed  {path}");
         }
 
-        return InfraGenHost.Ok;
-    });
+        foreach (var path in report.Published)
+        {
+            output.WriteLine($"  written  {path}  (outside the tree: the model's Repo.CodeOwnersPath, where GitHub reads CODEOWNERS)");
+        }
+    }
 }

@@ -35,6 +35,9 @@ internal static class InfraGenCommands
         () => new CheckCommand(),
         () => new DiffCommand(),
         () => new ExplainCommand(),
+        () => new SetImageCommand(),
+        () => new PromoteCommand(),
+        () => new SecretsCommand(),
     ];
 
     /// <summary>The model program's command line: each verb runs over <paramref name="catalog"/>.</summary>

@@ -28,6 +28,7 @@ public static class Provenance
         FileKind.ChartTemplate => $"a template of chart {file.App}",
         FileKind.ClusterValues => $"the values of {file.App} on cluster {file.Cluster}: only what differs from the chart defaults",
         FileKind.Readme => "the generated README of the tree",
+        FileKind.CodeOwners => "the code owners of the tree: who must approve a change (the Approvers of each environment tier)",
         _ => "InfraGen's ownership marker of the tree",
     };
 
@@ -53,7 +54,7 @@ public static class Provenance
                 sources.Add(new Source(app.DeclaredAt, $"app {app.Name}: its values function builds the values for each cluster"));
                 sources.Add(new Source(app.ValuesInfo.DeclaredAt, $"values record {app.ValuesInfo.TypeName}: the keys, their types and defaults"));
                 break;
-            case FileKind.Readme or FileKind.Marker:
+            case FileKind.Readme or FileKind.Marker or FileKind.CodeOwners:
                 break;
             default:
                 if (!file.Origin.IsUnknown)

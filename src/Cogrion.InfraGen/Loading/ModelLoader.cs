@@ -10,30 +10,42 @@ namespace Cogrion.InfraGen.Loading;
 public static class ModelLoader
 {
     /// <summary>Loads the catalog's estate; throws <see cref="InfraGenException"/> with all problems found.</summary>
-    public static InfraModel Load(IInfraCatalog catalog, ModelPaths paths)
+    public static InfraModel Load(IInfraCatalog catalog, ModelPaths paths) => Load(Define(catalog), paths);
+
+    /// <summary>
+    /// Loads the catalog's estate with <paramref name="releasesText"/> standing in for <c>releases.yaml</c>: an edit of
+    /// the file is checked this way before it is written.
+    /// </summary>
+    public static InfraModel Load(IInfraCatalog catalog, ModelPaths paths, string releasesText) => Load(Define(catalog), paths, releasesText);
+
+    /// <summary>Runs the model's <c>Define()</c>; throws <see cref="InfraGenException"/> (INFRA1000) when it throws.</summary>
+    public static Estate Define(IInfraCatalog catalog)
     {
-        Estate estate;
         try
         {
-            estate = catalog.CreateModel().Define();
+            return catalog.CreateModel().Define();
         }
         catch (Exception e) when (e is not InfraGenException)
         {
             throw new InfraGenException([ModelErrors.ModelThrew(e)]);
         }
-
-        return Load(estate, paths);
     }
 
     /// <summary>Loads an estate built in code (tests build broken ones this way).</summary>
-    public static InfraModel Load(Estate estate, ModelPaths paths)
+    public static InfraModel Load(Estate estate, ModelPaths paths) => Load(estate, paths, releasesText: null);
+
+    /// <summary>Loads an estate built in code, reading <paramref name="releasesText"/> as <c>releases.yaml</c> unless null.</summary>
+    public static InfraModel Load(Estate estate, ModelPaths paths, string? releasesText)
     {
         var diagnostics = new List<InfraDiagnostic>();
         CheckRepo(estate.Repo, diagnostics);
         var clusters = CheckClusters(estate.Clusters, diagnostics);
+        CodeOwnership.CheckApprovers(clusters, diagnostics);
         var apps = CheckApps(estate.Apps, diagnostics);
         var waves = SyncWaves(apps, diagnostics);
-        var releases = Releases.Load(paths.ReleasesFile, diagnostics);
+        var releases = releasesText is null
+            ? Releases.Load(paths.ReleasesFile, diagnostics)
+            : Releases.Parse(paths.ReleasesFile, releasesText, diagnostics);
         if (diagnostics.Count > 0)
         {
             throw new InfraGenException(diagnostics);
@@ -46,7 +58,7 @@ public static class ModelLoader
         {
             foreach (var app in apps)
             {
-                var deployment = BuildDeployment(cluster, app, defaults[app.Name], releases, tagsRead, diagnostics);
+                var deployment = BuildDeployment(cluster, app, defaults[app.Name], releases, clusters, tagsRead, diagnostics);
                 if (deployment is not null)
                 {
                     deployments.Add((cluster.Name, app.Name), deployment);
@@ -70,14 +82,37 @@ public static class ModelLoader
         return new InfraModel(estate, paths, clusters, apps, defaults, waves, deployments, releases);
     }
 
+    /// <summary>
+    /// Whether the app's values function reads an image tag on the cluster, found by running it with a placeholder
+    /// tag (values functions are deterministic and do no I/O). A function that throws counts as reading one: the
+    /// real run reports why it throws.
+    /// </summary>
+    public static bool ReadsImageTag(App app, Cluster cluster)
+    {
+        var read = false;
+        try
+        {
+            app.ValuesFor(new AppContext(cluster, app.Name, () =>
+            {
+                read = true;
+                return ImageTag.Parse("sha-0000000");
+            }));
+        }
+        catch (Exception)
+        {
+            return true;
+        }
+
+        return read;
+    }
+
     private static Deployment? BuildDeployment(
-        Cluster cluster, App app, DocMap defaults, Releases releases, HashSet<(string, string)> tagsRead, List<InfraDiagnostic> diagnostics)
+        Cluster cluster, App app, DocMap defaults, Releases releases, List<Cluster> clusters, HashSet<(string, string)> tagsRead, List<InfraDiagnostic> diagnostics)
     {
         var context = new AppContext(cluster, app.Name, () =>
         {
             tagsRead.Add((cluster.Name, app.Name));
-            return releases.Find(cluster.Name, app.Name)?.Tag
-                ?? throw new MissingReleaseException(ModelErrors.MissingRelease(app.Name, cluster.Name, new SourceLocation(releases.File, 1)));
+            return releases.Find(cluster.Name, app.Name)?.Tag ?? throw new MissingReleaseException(MissingRelease(cluster, app, releases, clusters));
         });
 
         try
@@ -104,6 +139,21 @@ public static class ModelLoader
         return null;
     }
 
+    /// <summary>
+    /// A missing tag, at the cluster's section of releases.yaml (or, for a cluster the file does not know yet, at the
+    /// cluster's declaration), naming a cluster to promote the tag from: one of the same tier if any has it.
+    /// </summary>
+    private static InfraDiagnostic MissingRelease(Cluster cluster, App app, Releases releases, List<Cluster> clusters)
+    {
+        var at = releases.SectionLine(cluster.Name) is { } line ? new SourceLocation(releases.File, line) : cluster.DeclaredAt;
+        var source = clusters
+            .Where(c => c.Name != cluster.Name && releases.Find(c.Name, app.Name) is not null)
+            .OrderBy(c => c.Env.Name == cluster.Env.Name ? 0 : 1)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return ModelErrors.MissingRelease(app.Name, cluster.Name, source?.Name, at);
+    }
+
     private static void CheckRepo(GitRepo? repo, List<InfraDiagnostic> diagnostics)
     {
         if (repo is null || !Uri.TryCreate(repo.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "ssh" or "git"))
@@ -114,6 +164,11 @@ public static class ModelLoader
         if (repo is not null && string.IsNullOrWhiteSpace(repo.Revision))
         {
             diagnostics.Add(ModelErrors.InvalidRepo("Estate Repo.Revision must name the branch or tag Argo CD follows.", default));
+        }
+
+        if (repo is not null && CodeOwnership.CheckPath(repo) is { } problem)
+        {
+            diagnostics.Add(ModelErrors.InvalidRepo(problem, default));
         }
     }
 

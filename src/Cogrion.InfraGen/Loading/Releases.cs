@@ -1,3 +1,4 @@
+using System.Text;
 using Cogrion.InfraGen.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -14,15 +15,25 @@ public sealed record ReleaseEntry(string Cluster, string App, ImageTag Tag, int 
 public sealed class Releases
 {
     private readonly Dictionary<(string Cluster, string App), ReleaseEntry> _entries;
+    private readonly Dictionary<string, int> _sectionLines;
 
-    private Releases(string file, Dictionary<(string Cluster, string App), ReleaseEntry> entries)
+    private Releases(string file, string text, YamlMappingNode? root, Dictionary<(string Cluster, string App), ReleaseEntry> entries, Dictionary<string, int> sectionLines)
     {
         File = file;
+        Text = text;
+        Root = root;
         _entries = entries;
+        _sectionLines = sectionLines;
     }
 
-    /// <summary>The file read (empty when there was none).</summary>
+    /// <summary>The file read (it may not exist: then there are no entries).</summary>
     public string File { get; }
+
+    /// <summary>The file's text as read, without a byte order mark (empty when there was no file).</summary>
+    public string Text { get; }
+
+    /// <summary>The parsed document, for edits that keep every other byte (null when the file is empty or absent).</summary>
+    internal YamlMappingNode? Root { get; }
 
     /// <summary>Every entry, in file order.</summary>
     public IEnumerable<ReleaseEntry> Entries => _entries.Values.OrderBy(e => e.Line);
@@ -30,44 +41,59 @@ public sealed class Releases
     /// <summary>The entry for an app on a cluster, if any.</summary>
     public ReleaseEntry? Find(string cluster, string app) => _entries.GetValueOrDefault((cluster, app));
 
+    /// <summary>The line of a cluster's section (<c>cluster:</c>), if the file has one.</summary>
+    public int? SectionLine(string cluster) => _sectionLines.TryGetValue(cluster, out var line) ? line : null;
+
     /// <summary>Reads the file; a missing file is an empty release list. Problems are added to <paramref name="diagnostics"/>.</summary>
-    public static Releases Load(string file, List<InfraDiagnostic> diagnostics)
+    public static Releases Load(string file, List<InfraDiagnostic> diagnostics) =>
+        Parse(file, System.IO.File.Exists(file) ? ReadText(file) : string.Empty, diagnostics);
+
+    /// <summary>The text of a releases file, without a byte order mark (which would become part of the first key).</summary>
+    public static string ReadText(string file) => new UTF8Encoding(false).GetString(System.IO.File.ReadAllBytes(file)).TrimStart('\uFEFF');
+
+    /// <summary>
+    /// Reads <paramref name="text"/> as the content of <paramref name="file"/> (an edit not yet written is checked this
+    /// way). Problems are added to <paramref name="diagnostics"/>, each at its line.
+    /// </summary>
+    public static Releases Parse(string file, string text, List<InfraDiagnostic> diagnostics)
     {
         var entries = new Dictionary<(string, string), ReleaseEntry>();
-        if (!System.IO.File.Exists(file))
-        {
-            return new Releases(file, entries);
-        }
-
+        var sections = new Dictionary<string, int>(StringComparer.Ordinal);
         SourceLocation At(Mark mark) => new(file, (int)mark.Line);
         void Bad(Mark mark, string message) => diagnostics.Add(ModelErrors.BadReleases(message, At(mark)));
+        Releases Result(YamlMappingNode? root) => new(file, text, root, entries, sections);
 
         var stream = new YamlStream();
         try
         {
-            using var reader = new StreamReader(file);
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
             Bad(e.Start, $"releases.yaml is not valid YAML: {e.Message}");
-            return new Releases(file, entries);
+            return Result(null);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
-            return new Releases(file, entries);
+            return Result(null);
         }
 
         if (stream.Documents[0].RootNode is not YamlMappingNode clusters)
         {
             Bad(stream.Documents[0].RootNode.Start, "releases.yaml must be a map of cluster names to maps of app names to image tags.");
-            return new Releases(file, entries);
+            return Result(null);
         }
 
         foreach (var (clusterKey, appsNode) in clusters.Children)
         {
-            var cluster = ((YamlScalarNode)clusterKey).Value ?? string.Empty;
+            if (clusterKey is not YamlScalarNode { Value: { } cluster })
+            {
+                Bad(clusterKey.Start, "Each key of releases.yaml must be a cluster name.");
+                continue;
+            }
+
+            sections[cluster] = (int)clusterKey.Start.Line;
             if (appsNode is not YamlMappingNode apps)
             {
                 Bad(appsNode.Start, $"Cluster '{cluster}' in releases.yaml must map app names to image tags.");
@@ -77,10 +103,10 @@ public sealed class Releases
             foreach (var (appKey, tagNode) in apps.Children)
             {
                 var app = (appKey as YamlScalarNode)?.Value ?? string.Empty;
-                var text = (tagNode as YamlScalarNode)?.Value;
-                if (!ImageTag.TryParse(text, out var tag))
+                var tagText = (tagNode as YamlScalarNode)?.Value;
+                if (!ImageTag.TryParse(tagText, out var tag))
                 {
-                    Bad(tagNode.Start, $"'{text}' is not an allowed image tag for app '{app}' on cluster '{cluster}': expected {ImageTag.Rule}; 'latest' and empty tags are never deployed.");
+                    Bad(tagNode.Start, $"'{tagText}' is not an allowed image tag for app '{app}' on cluster '{cluster}': expected {ImageTag.Rule}; 'latest' and empty tags are never deployed.");
                     continue;
                 }
 
@@ -91,6 +117,6 @@ public sealed class Releases
             }
         }
 
-        return new Releases(file, entries);
+        return Result(clusters);
     }
 }

@@ -8,7 +8,11 @@ namespace Cogrion.InfraGen.Output;
 /// <param name="Written">Files created or changed.</param>
 /// <param name="Deleted">Files removed because the model no longer produces them.</param>
 /// <param name="Unchanged">Files whose bytes were already right (not touched, so their timestamps stay).</param>
-public sealed record WriteReport(IReadOnlyList<string> Written, IReadOnlyList<string> Deleted, int Unchanged);
+public sealed record WriteReport(IReadOnlyList<string> Written, IReadOnlyList<string> Deleted, int Unchanged)
+{
+    /// <summary>Copies written outside the tree (<see cref="RenderedTree.Published"/>), relative to it (<c>../.github/CODEOWNERS</c>).</summary>
+    public IReadOnlyList<string> Published { get; init; } = [];
+}
 
 /// <summary>
 /// Puts a rendered tree on disk: writes a file only when its bytes change, each through a temporary file and
@@ -33,23 +37,42 @@ public static class TreeWriter
         var unchanged = 0;
         foreach (var (path, file) in tree.Files)
         {
-            var target = Path.Combine(root, path);
-            var bytes = Utf8NoBom.GetBytes(file.Text);
-            if (SameBytes(target, bytes))
+            if (WriteIfChanged(Path.Combine(root, path), Utf8NoBom.GetBytes(file.Text)))
+            {
+                written.Add(path);
+            }
+            else
             {
                 unchanged++;
-                continue;
             }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            var temp = $"{target}.{Environment.ProcessId}{TempSuffix}";
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, target, overwrite: true);
-            written.Add(path);
         }
 
         var deleted = Prune(root, tree);
-        return new WriteReport(written, deleted, unchanged);
+        var published = new List<string>();
+        foreach (var copy in tree.Published)
+        {
+            if (copy.Target(root) is { } target && WriteIfChanged(target, Utf8NoBom.GetBytes(copy.File.Text)))
+            {
+                published.Add(PublishedFile.RelativeToOut(root, target));
+            }
+        }
+
+        return new WriteReport(written, deleted, unchanged) { Published = published };
+    }
+
+    /// <summary>Writes through a temporary file and a rename, unless the file already has these bytes; true when written.</summary>
+    private static bool WriteIfChanged(string target, byte[] bytes)
+    {
+        if (SameBytes(target, bytes))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = $"{target}.{Environment.ProcessId}{TempSuffix}";
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, target, overwrite: true);
+        return true;
     }
 
     /// <summary>The bytes a rendered file is written as.</summary>

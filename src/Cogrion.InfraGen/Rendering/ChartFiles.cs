@@ -44,13 +44,16 @@ public static class ChartFiles
         return chart;
     }
 
+    /// <summary>The Kubernetes Secret an app's ExternalSecret writes.</summary>
+    public static string SecretName(App app) => $"{app.Name}-secrets";
+
     /// <summary>
     /// The ExternalSecret for an app's secrets. Remote keys come from the estate's convention applied to Helm
     /// expressions, so the one chart serves every cluster (the seed's template, generated).
     /// </summary>
     public static DocMap ExternalSecret(Estate estate, App app)
     {
-        var secretName = $"{app.Name}-secrets";
+        var secretName = SecretName(app);
         var data = new DocSeq();
         foreach (var secret in app.Secrets)
         {

@@ -51,6 +51,7 @@ public static class OutReadme
             argocd/apps/<cluster>/<app>.yaml    one Application per app: the shared chart + the cluster's values file
             charts/<app>/                       Chart.yaml, values.yaml (defaults only), values.schema.json, templates/
             values/<cluster>/<app>.yaml         everything cluster-specific, and nothing else
+            .github/CODEOWNERS                  who must approve changes (each environment's Approvers), when any names them
             ```
 
             ## Bootstrap a cluster
@@ -61,15 +62,18 @@ public static class OutReadme
 
                ```sh
                kubectl create namespace argocd
+
             """);
         text.Append($"   kubectl apply -n argocd --server-side -f https://raw.githubusercontent.com/argoproj/argo-cd/{ArgoCdVersion}/manifests/install.yaml\n");
         text.Append($"   helm install external-secrets external-secrets --repo https://charts.external-secrets.io --version {ExternalSecretsVersion} \\\n");
         text.Append("     --namespace external-secrets --create-namespace\n   ```\n\n");
-        text.Append("2. Create the cluster's secrets in AWS Secrets Manager (`infragen secrets --cluster <cluster>` lists them).\n");
+        text.Append($"2. Create the cluster's secrets in AWS Secrets Manager, in the cluster's AWS region: `infragen secrets --cluster <cluster>` lists\n");
+        text.Append($"   the keys (`--format json` for scripts). The bootstrap's ClusterSecretStore `{estate.SecretStore}` reads them.\n");
         text.Append("3. Apply the bootstrap, then the root Application; this is the only manual apply ever needed:\n\n");
         foreach (var cluster in model.Clusters)
         {
             text.Append($"   **{cluster.Name}**\n\n   ```sh\n");
+            text.Append($"   infragen secrets --cluster {cluster.Name}   # step 2: create these in {cluster.Region.AwsRegion} first\n");
             text.Append($"   kubectl apply -f {estate.Repo.InRepo(TreeLayout.Bootstrap(cluster.Name))}\n");
             text.Append($"   kubectl apply -f {estate.Repo.InRepo(TreeLayout.Root(cluster.Name))} -n argocd\n   ```\n\n");
         }

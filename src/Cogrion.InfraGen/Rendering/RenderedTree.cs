@@ -15,6 +15,7 @@ public enum FileKind
     ClusterValues,
     Readme,
     Marker,
+    CodeOwners,
 }
 
 /// <summary>One generated file: its text, the documents it was written from, and the model source behind it.</summary>
@@ -36,9 +37,24 @@ public sealed record RenderedFile(string Path, FileKind Kind, string Text, IRead
 public sealed class RenderedTree
 {
     private readonly SortedDictionary<string, RenderedFile> _files = new(StringComparer.Ordinal);
+    private readonly List<PublishedFile> _published = [];
 
     /// <summary>Files by path, in ordinal path order.</summary>
     public IReadOnlyDictionary<string, RenderedFile> Files => _files;
+
+    /// <summary>Tree files that are also copied outside the tree, where a tool reads them (see <see cref="PublishedFile"/>).</summary>
+    public IReadOnlyList<PublishedFile> Published => _published;
+
+    /// <summary>Copies a tree file to a path of the repository outside the tree, when the tree is written.</summary>
+    public void Publish(PublishedFile file)
+    {
+        if (!_files.ContainsKey(file.File.Path))
+        {
+            throw new InvalidOperationException($"Only a file of the tree can be published; '{file.File.Path}' is not one.");
+        }
+
+        _published.Add(file);
+    }
 
     /// <summary>Adds a file; two files on one path is a bug in the renderer, not the model.</summary>
     public void Add(RenderedFile file)

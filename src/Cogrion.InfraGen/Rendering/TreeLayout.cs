@@ -11,6 +11,9 @@ public static class TreeLayout
 
     public const string Readme = "README.md";
 
+    /// <summary>Who must approve changes; GitHub reads it here when the tree is the repository root.</summary>
+    public const string CodeOwners = ".github/CODEOWNERS";
+
     public static string Bootstrap(string cluster) => $"argocd/bootstrap/{cluster}.yaml";
 
     public static string Root(string cluster) => $"argocd/root/{cluster}.yaml";
@@ -19,11 +22,15 @@ public static class TreeLayout
 
     public static string Application(string cluster, string app) => $"{AppsDirectory(cluster)}/{app}.yaml";
 
-    public static string ChartDirectory(string app) => $"charts/{app}";
+    public const string ChartsDirectory = "charts";
+
+    public static string ChartDirectory(string app) => $"{ChartsDirectory}/{app}";
 
     public static string ChartFile(string app, string file) => $"{ChartDirectory(app)}/{file}";
 
-    public static string Values(string cluster, string app) => $"values/{cluster}/{app}.yaml";
+    public static string ValuesDirectory(string cluster) => $"values/{cluster}";
+
+    public static string Values(string cluster, string app) => $"{ValuesDirectory(cluster)}/{app}.yaml";
 
     /// <summary>A cluster's values file as Argo CD's <c>helm.valueFiles</c> names it: relative to the chart directory.</summary>
     public static string ValueFileFromChart(string cluster, string app) =>

@@ -59,6 +59,7 @@ public static class TreeRenderer
 
         tree.Add(new RenderedFile(TreeLayout.Readme, FileKind.Readme, OutReadme.Render(model), [], default));
         tree.Add(new RenderedFile(TreeLayout.OwnershipMarker, FileKind.Marker, OwnershipText, [], default));
+        AddCodeOwners(model, tree);
 
         if (diagnostics.Count > 0)
         {
@@ -66,6 +67,23 @@ public static class TreeRenderer
         }
 
         return tree;
+    }
+
+    /// <summary>The CODEOWNERS file, and its copy where GitHub reads it when the tree is not the repository root.</summary>
+    private static void AddCodeOwners(InfraModel model, RenderedTree tree)
+    {
+        if (CodeOwnersFile.Render(model) is not { } text)
+        {
+            return;
+        }
+
+        var file = new RenderedFile(TreeLayout.CodeOwners, FileKind.CodeOwners, text, [], default);
+        tree.Add(file);
+        var repo = model.Estate.Repo;
+        if (repo.TreePath.Trim('/').Length > 0 && repo.CodeOwnersPath is { } published)
+        {
+            tree.Publish(new PublishedFile(published, repo.TreePath, file));
+        }
     }
 
     private delegate void YamlAdder(string path, FileKind kind, IReadOnlyList<DocNode> documents, string what, SourceLocation origin, IEnumerable<string> edit, string? cluster = null, string? app = null);

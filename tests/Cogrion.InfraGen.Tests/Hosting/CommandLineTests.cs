@@ -11,6 +11,10 @@ public sealed class CommandLineTests
     [InlineData("check", "--no-such-option")]
     [InlineData("diff", "dev-sgp-1")]
     [InlineData("explain")]
+    [InlineData("set-image", "--cluster", "dev-sgp-1", "--app", "web")]
+    [InlineData("set-image", "--cluster", "dev-sgp-1", "--app", "web", "--tag", "latest")]
+    [InlineData("promote", "--app", "web", "--from", "dev-sgp-1")]
+    [InlineData("secrets", "--format", "yaml")]
     public void A_usage_error_exits_2_not_1_which_means_drift(params string[] args)
     {
         var run = HostRun.Run(_catalog, args);
@@ -24,6 +28,9 @@ public sealed class CommandLineTests
     [InlineData("check")]
     [InlineData("diff")]
     [InlineData("explain")]
+    [InlineData("set-image")]
+    [InlineData("promote")]
+    [InlineData("secrets")]
     public void Every_verb_has_help(string verb)
     {
         var run = HostRun.Run(_catalog, [verb, "--help"]);

@@ -104,12 +104,68 @@ public sealed class BadModelTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_release_tag_is_an_error_that_says_how_to_add_one()
+    public void A_missing_tag_of_a_cluster_releases_yaml_does_not_know_is_an_error_at_the_cluster_declaration()
     {
-        var error = FailsWithoutTouchingOut(FixtureModel.Estate(), FixtureModel.Releases.Replace("prod-sgp-1:\n  web: sha-9f8e7d6", ""));
+        Cluster fra = new(FixtureModel.Prod, new Region("fra-1", "eu-central-1")); var line = Line();
 
-        Assert.Contains("error INFRA1102: No image tag for app 'web' on cluster 'prod-sgp-1' in releases.yaml", error);
-        Assert.Contains("infragen promote --app web --from <cluster> --to prod-sgp-1", error);
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(clusters: [new Cluster(FixtureModel.Dev, FixtureModel.Sgp1), new Cluster(FixtureModel.Prod, FixtureModel.Sgp1), fra]));
+
+        Assert.Contains($"{ThisFile}({line}): error INFRA1102: No image tag for app 'web' on cluster 'prod-fra-1' in releases.yaml.", error);
+        // The suggested source is a cluster of the same tier that has the tag.
+        Assert.Contains("`infragen promote --app web --from prod-sgp-1 --to prod-fra-1`", error);
+        Assert.Contains("`infragen set-image --cluster prod-fra-1 --app web --tag sha-…`", error);
+    }
+
+    [Fact]
+    public void A_missing_tag_in_a_cluster_section_is_an_error_at_the_section_line()
+    {
+        var releases = "dev-sgp-1:\n  web: sha-a1b2c3d\n# prod below\nprod-sgp-1:\n  other: sha-9f8e7d6\n";
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(), releases);
+
+        Assert.Contains("model/releases.yaml(4): error INFRA1102: No image tag for app 'web' on cluster 'prod-sgp-1'", error);
+        Assert.Contains("--from dev-sgp-1 --to prod-sgp-1", error);
+        Assert.Contains("model/releases.yaml(5): error INFRA1103: releases.yaml sets a tag for app 'other' on cluster 'prod-sgp-1'", error);
+    }
+
+    [Fact]
+    public void A_production_tier_without_approvers_is_an_error_at_its_first_cluster()
+    {
+        var prod = new Env("prod", IsProduction: true);
+        Cluster cluster = new(prod, FixtureModel.Sgp1); var line = Line();
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(clusters: [new Cluster(FixtureModel.Dev, FixtureModel.Sgp1), cluster]));
+
+        Assert.Contains($"{ThisFile}({line}): error INFRA1012: Env 'prod' (of cluster 'prod-sgp-1') is a production tier but names no Approvers", error);
+    }
+
+    [Theory]
+    [InlineData("platform-leads")]
+    [InlineData("@")]
+    [InlineData("@org/")]
+    [InlineData("@-bad")]
+    [InlineData("")]
+    public void An_approver_that_is_not_a_GitHub_owner_is_an_error(string approver)
+    {
+        var prod = FixtureModel.Prod with { Approvers = ["@example/prod-approvers", approver] };
+        Cluster cluster = new(prod, FixtureModel.Sgp1); var line = Line();
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(clusters: [new Cluster(FixtureModel.Dev, FixtureModel.Sgp1), cluster]));
+
+        Assert.Contains($"{ThisFile}({line}): error INFRA1013: Env 'prod' Approvers '{approver}' is not allowed: it must be a GitHub user (@alice), a team (@org/team) or an e-mail address.", error);
+    }
+
+    [Theory]
+    [InlineData("out", "out/.github/CODEOWNERS", "is not a place GitHub reads CODEOWNERS from; use one of .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS.")]
+    [InlineData("", "docs/CODEOWNERS", "the tree is the repository root (TreePath is empty), so its .github/CODEOWNERS is the one GitHub reads; leave CodeOwnersPath unset.")]
+    public void A_code_owners_path_GitHub_does_not_read_is_an_error(string treePath, string path, string message)
+    {
+        var estate = FixtureModel.Estate() with { Repo = new GitRepo("https://github.com/example/infra", "main") { TreePath = treePath, CodeOwnersPath = path } };
+
+        var error = FailsWithoutTouchingOut(estate);
+
+        Assert.Contains($"error INFRA1008: Estate Repo.CodeOwnersPath '{path}'", error);
+        Assert.Contains(message, error);
     }
 
     [Fact]

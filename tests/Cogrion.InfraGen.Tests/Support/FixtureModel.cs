@@ -80,8 +80,11 @@ public partial record DbValues
 public static class FixtureModel
 {
     public static readonly Env Dev = new("dev", IsProduction: false);
-    public static readonly Env Prod = new("prod", IsProduction: true);
+    public static readonly Env Prod = new("prod", IsProduction: true) { Approvers = ["@example/prod-approvers"] };
     public static readonly Region Sgp1 = new("sgp-1", "ap-southeast-1");
+
+    /// <summary>A region no fixture cluster uses until a test adds one (releases.yaml has no tags for it).</summary>
+    public static readonly Region Fra1 = new("fra-1", "eu-central-1");
 
     public const string Releases = """
         # fixture releases
@@ -126,6 +129,18 @@ public static class FixtureModel
         SecretKey = (env, region, name) => $"example/{env}/{region}/{name}",
         ClusterDomain = c => $"{c.Name}.example.com",
     };
+
+    /// <summary>The fixture estate with a third cluster, prod-fra-1, that releases.yaml knows nothing of.</summary>
+    public static Estate EstateWithFra1() => Estate(clusters: [new Cluster(Dev, Sgp1), new Cluster(Prod, Sgp1), new Cluster(Prod, Fra1)]);
+
+    /// <summary>The fixture's files and the tree generated from them.</summary>
+    public static ModelPaths CreateGenerated(TempDirectory temp)
+    {
+        var paths = CreateFiles(temp);
+        var run = HostRun.Generate(new TestCatalog(Estate()), paths);
+        Assert.True(run.ExitCode == 0, run.Error);
+        return paths;
+    }
 
     /// <summary>A model directory with the fixture's releases.yaml and a template, and an out/ beside it.</summary>
     public static ModelPaths CreateFiles(TempDirectory temp, string? releases = Releases)

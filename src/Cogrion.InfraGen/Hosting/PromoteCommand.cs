@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Text;
+using Cogrion.InfraGen.Loading;
+using Cogrion.InfraGen.Releasing;
+
+namespace Cogrion.InfraGen.Hosting;
+
+/// <summary>
+/// <c>promote --app &lt;a&gt; --from &lt;c1&gt; --to &lt;c2&gt; [--summary &lt;file&gt;]</c>: copies an app's tag from one cluster to
+/// another (dev to prod, or into a new cluster) and regenerates <c>out/</c>; the pull request a human reviews.
+/// </summary>
+internal sealed class PromoteCommand : InfraGenVerb
+{
+    private readonly Option<string[]> _apps = new("--app") { Description = "The app whose tag to copy; repeat for several.", Required = true };
+    private readonly Option<string> _from = new("--from") { Description = "The cluster whose tag is copied (dev-sgp-1).", Required = true };
+    private readonly Option<string[]> _to = new("--to") { Description = "The cluster that gets the tag (prod-sgp-1); repeat for several.", Required = true };
+    private readonly Option<FileInfo?> _summary = new("--summary") { Description = "Also write a Markdown pull request body to this file: the apps, old -> new tags, the clusters affected, and `infragen diff` of the clusters for those apps." };
+
+    public PromoteCommand()
+        : base("promote", "Copy an app's image tag from one cluster to another in model/releases.yaml and regenerate out/. Refuses (exit 2) an unknown cluster or app and a source with no tag; a target already on the tag is left alone (exit 0).")
+    {
+        Command.Options.Add(_apps);
+        Command.Options.Add(_from);
+        Command.Options.Add(_to);
+        Command.Options.Add(_summary);
+    }
+
+    public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
+    {
+        var estate = ModelLoader.Define(context.Catalog);
+        var error = context.Error;
+        var from = EstateNames.Cluster(estate.Clusters, parse.GetValue(_from)!, Command.Name, error);
+        var targets = parse.GetValue(_to)!.Distinct(StringComparer.Ordinal).Select(t => EstateNames.Cluster(estate.Clusters, t, Command.Name, error)).ToList();
+        var apps = parse.GetValue(_apps)!.Distinct(StringComparer.Ordinal).Select(a => EstateNames.App(estate.Apps, a, Command.Name, error)).ToList();
+        if (from is null || targets.Contains(null) || apps.Contains(null))
+        {
+            return InfraGenHost.UsageOrModelError;
+        }
+
+        if (targets.Any(t => t!.Name == from.Name))
+        {
+            error.WriteLine($"infragen promote: error: --to {from.Name} is the --from cluster; promote copies a tag to another cluster.");
+            return InfraGenHost.UsageOrModelError;
+        }
+
+        var current = ReleaseUpdate.ReadCurrent(paths);
+        var releasesFile = paths.Display(paths.ReleasesFile);
+        var changes = new List<TagChange>();
+        var refused = false;
+        foreach (var app in apps)
+        {
+            if (current.Find(from.Name, app!.Name) is not { } source)
+            {
+                var why = ModelLoader.ReadsImageTag(app, from) ? $"{releasesFile} has no tag for it there" : "its values never use the context's ImageTag";
+                error.WriteLine($"infragen promote: error: app '{app.Name}' has no image tag on cluster '{from.Name}' to promote ({why}). Nothing was changed.");
+                refused = true;
+                continue;
+            }
+
+            foreach (var target in targets)
+            {
+                if (current.Find(target!.Name, app.Name)?.Tag == source.Tag)
+                {
+                    context.Output.WriteLine($"infragen promote: {app.Name} on {target.Name} is already on {source.Tag}; nothing to do for it.");
+                }
+                else
+                {
+                    changes.Add(new TagChange(target.Name, app.Name, source.Tag));
+                }
+            }
+        }
+
+        if (refused)
+        {
+            return InfraGenHost.UsageOrModelError;
+        }
+
+        var summary = parse.GetValue(_summary);
+        if (changes.Count == 0)
+        {
+            context.Output.WriteLine($"infragen promote: nothing was changed{(summary is null ? "" : $"; {summary.FullName} was not written (there is no pull request to open)")}.");
+            return InfraGenHost.Ok;
+        }
+
+        var result = ReleaseUpdate.Apply(estate, paths, current, changes);
+        SetImageCommand.PrintEdits(result, releasesFile, Command.Name, context.Output);
+        GenerateCommand.Print(result.Written, paths.OutDirectory, context.Output);
+        if (summary is not null)
+        {
+            var command = $"infragen promote {string.Join(' ', apps.Select(a => $"--app {a!.Name}"))} --from {from.Name} {string.Join(' ', targets.Select(t => $"--to {t!.Name}"))}";
+            var text = PromotionSummary.Render(result, from.Name, command, paths);
+            summary.Directory?.Create();
+            File.WriteAllText(summary.FullName, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            context.Output.WriteLine($"infragen promote: wrote the pull request body to {summary.FullName}");
+        }
+
+        return InfraGenHost.Ok;
+    });
+}
