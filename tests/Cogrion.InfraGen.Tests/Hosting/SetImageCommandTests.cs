@@ -116,6 +116,7 @@ public sealed class SetImageCommandTests : IDisposable
         new ChartSpec("1.0.0", "Fixture web app"),
         c => new WebValues
         {
+            Global = new() { Environment = c.Cluster.Env.Name, Region = c.Cluster.Region.Name },
             Host = "web.example.com",
             Image = new() { Repository = "ghcr.io/example/web", Tag = c.ImageTag.Value == refused ? throw new InvalidOperationException("refused") : c.ImageTag },
             Replicas = 1,
