@@ -45,6 +45,8 @@ public static class ModelErrors
     public static InfraDiagnostic UnusedRelease(string app, string cluster, SourceLocation at) => new(
         "INFRA1103", $"releases.yaml sets a tag for app '{app}' on cluster '{cluster}', but no such app reads an image tag there; remove the line.", at);
 
-    public static InfraDiagnostic Unrenderable(string output, string pointer, string reason, SourceLocation at) => new(
-        "INFRA1201", $"A value cannot be written as YAML: {reason}.", at) { OutputPath = output, Pointer = pointer };
+    public static InfraDiagnostic Unrenderable(string output, string pointer, string subject, string reason, SourceLocation at) => new(
+        "INFRA1201",
+        $"{subject} cannot be written as YAML: it holds {reason}. Allowed: any Unicode text, with UTF-16 surrogates only in pairs (an emoji is a pair; half of one is not a character).",
+        at) { OutputPath = output, Pointer = pointer };
 }

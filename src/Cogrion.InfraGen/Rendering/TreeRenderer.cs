@@ -27,7 +27,7 @@ public static class TreeRenderer
             }
             catch (YamlRenderException e)
             {
-                diagnostics.Add(ModelErrors.Unrenderable(path, "", e.Message, origin));
+                diagnostics.Add(UnrenderableValue.Diagnose(model, path, kind, documents, origin, cluster, app, e));
             }
         }
 
