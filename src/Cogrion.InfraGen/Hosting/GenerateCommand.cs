@@ -9,7 +9,7 @@ internal sealed class GenerateCommand()
 {
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
-        var report = InfraPipeline.Generate(context.Catalog, paths);
+        var report = InfraPipeline.Generate(context.Catalog, paths, context.Error);
         var output = context.Output;
         output.WriteLine($"infragen: {report.Written.Count} written, {report.Deleted.Count} removed, {report.Unchanged} unchanged in {paths.OutDirectory}");
         foreach (var path in report.Written)
