@@ -10,7 +10,10 @@ public static class ModelErrors
         "INFRA1000", $"The model threw while defining the estate: {exception.GetType().Name}: {exception.Message}", default);
 
     public static InfraDiagnostic NotALabel(string record, string property, string? value, SourceLocation at) => new(
-        "INFRA1001", $"{record} {property} '{value}' is not allowed: it must be {DnsLabel.Rule}.", at);
+        "INFRA1001", $"{record} {property} '{value}' is not allowed: it must be {DnsLabel.Rule}; {DnsLabel.Problem(value)}.", at);
+
+    public static InfraDiagnostic NoEstate() => new(
+        "INFRA1000", "The [InfraModel] class's Define() returned null; it must return the Estate: its Repo, Clusters and Apps.", default);
 
     public static InfraDiagnostic Duplicate(string record, string name, SourceLocation first, SourceLocation again) => new(
         "INFRA1002", $"{record} '{name}' is declared twice (first at {first}); each {record.ToLowerInvariant()} name must be unique.", again);

@@ -22,7 +22,7 @@ public static class ModelLoader
             throw new InfraGenException([ModelErrors.ModelThrew(e)]);
         }
 
-        return Load(estate, paths);
+        return Load(estate ?? throw new InfraGenException([ModelErrors.NoEstate()]), paths);
     }
 
     /// <summary>Loads an estate built in code (tests build broken ones this way).</summary>
@@ -30,8 +30,8 @@ public static class ModelLoader
     {
         var diagnostics = new List<InfraDiagnostic>();
         CheckRepo(estate.Repo, diagnostics);
-        var clusters = CheckClusters(estate.Clusters, diagnostics);
-        var apps = CheckApps(estate.Apps, diagnostics);
+        var clusters = CheckClusters(estate.Clusters ?? [], diagnostics); // null! defeats `required`: the same as none.
+        var apps = CheckApps(estate.Apps ?? [], diagnostics);
         var waves = SyncWaves(apps, diagnostics);
         var releases = Releases.Load(paths.ReleasesFile, diagnostics);
         if (diagnostics.Count > 0)

@@ -59,19 +59,11 @@ public sealed class CultureTests : IDisposable
     }
 
     /// <summary>The fixture estate with a values function that formats a decimal, a date and a lower-cased word with the current culture.</summary>
-    private static Estate CultureSensitiveEstate()
-    {
-        var web = FixtureModel.Web();
-        var sensitive = new App<WebValues>(
-            "web",
-            web.Chart,
-            c => (WebValues)web.ValuesFor(c)! with { Note = c.Cluster.Env.IsProduction ? null : $"{"INFO".ToLower()} {1.5m} {new DateTime(2025, 12, 31):d}" })
-        {
-            DependsOn = web.DependsOn,
-            Secrets = web.Secrets,
-        };
-        return FixtureModel.Estate(apps: [sensitive, FixtureModel.Db()]);
-    }
+    private static Estate CultureSensitiveEstate() => FixtureModel.Estate(apps:
+    [
+        FixtureModel.WebWith((c, v) => v with { Note = c.Cluster.Env.IsProduction ? null : $"{"INFO".ToLower()} {1.5m} {new DateTime(2025, 12, 31):d}" }),
+        FixtureModel.Db(),
+    ]);
 
     /// <summary>The real model's data files (charts/, releases.yaml) copied to a temporary model directory.</summary>
     private ModelPaths CopyModel(string name, bool crlf)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Cogrion.InfraGen.Hosting;
 using Cogrion.InfraGen.Tests.Support;
 
 namespace Cogrion.InfraGen.Tests.Rendering;
@@ -14,7 +15,7 @@ public sealed class UnrenderableValueTests : IDisposable
     [Fact]
     public void A_lone_surrogate_in_a_values_property_names_the_record_and_property_at_its_declaration()
     {
-        var error = FailsWithoutTouchingOut(WebWith(v => v with { Note = "half \ud800 of a pair" }));
+        var error = Refused(WebWith(v => v with { Note = "half \ud800 of a pair" }));
 
         Assert.Contains(
             $"FixtureModel.cs({DeclarationLine("public string? Note")}): error INFRA1201: The value of Cogrion.InfraGen.Tests.Support.WebValues property 'note' " +
@@ -27,7 +28,7 @@ public sealed class UnrenderableValueTests : IDisposable
     [Fact]
     public void A_lone_surrogate_in_a_dictionary_key_names_the_dictionary_property_and_shows_the_key_escaped()
     {
-        var error = FailsWithoutTouchingOut(WebWith(v => v with { Features = new Dictionary<string, bool> { ["flag\udc00"] = true } }));
+        var error = Refused(WebWith(v => v with { Features = new Dictionary<string, bool> { ["flag\udc00"] = true } }));
 
         Assert.Contains(
             $"FixtureModel.cs({DeclarationLine("public IReadOnlyDictionary<string, bool> Features")}): error INFRA1201: A key of Cogrion.InfraGen.Tests.Support.WebValues property 'features' " +
@@ -41,38 +42,17 @@ public sealed class UnrenderableValueTests : IDisposable
     {
         App<DbValues> db = new("db", new ChartSpec("1.0.0", "Database \ud83d of the fixture"), c => (DbValues)FixtureModel.Db().ValuesFor(c)!); var line = Line();
 
-        var error = FailsWithoutTouchingOut(FixtureModel.Estate(apps: [FixtureModel.Web(), db]));
+        var error = Refused(FixtureModel.Estate(apps: [FixtureModel.Web(), db]));
 
         Assert.Contains($"UnrenderableValueTests.cs({line}): error INFRA1201: The value at /description cannot be written as YAML: it holds an unpaired UTF-16 surrogate (U+D83D)", error);
         Assert.Contains("[out/charts/db/Chart.yaml /description]", error);
     }
 
-    private static Estate WebWith(Func<WebValues, WebValues> change)
-    {
-        var web = FixtureModel.Web();
-        var broken = new App<WebValues>(
-            "web", web.Chart, c => c.Cluster.Env.IsProduction ? (WebValues)web.ValuesFor(c)! : change((WebValues)web.ValuesFor(c)!))
-        {
-            DependsOn = web.DependsOn,
-            Secrets = web.Secrets,
-        };
-        return FixtureModel.Estate(apps: [broken, FixtureModel.Db()]);
-    }
+    private string Refused(Estate bad) => ModelRejection.Run(_temp, bad, exitCode: InfraGenHost.UsageOrModelError);
 
-    /// <summary>Generates the good fixture, then the bad estate: exit code 2, out/ byte-for-byte as it was.</summary>
-    private string FailsWithoutTouchingOut(Estate bad)
-    {
-        var paths = FixtureModel.CreateFiles(_temp);
-        Assert.Equal(0, HostRun.Generate(new TestCatalog(FixtureModel.Estate()), paths).ExitCode);
-        var before = TempDirectory.Snapshot(paths.OutDirectory);
-
-        var run = HostRun.Generate(new TestCatalog(bad), paths);
-
-        Assert.True(run.ExitCode == 2, run.Error);
-        Assert.Equal(before, TempDirectory.Snapshot(paths.OutDirectory));
-        Assert.Contains("out/ was not changed.", run.Error);
-        return run.Error;
-    }
+    /// <summary>The fixture estate with the web app's values on dev-sgp-1 changed.</summary>
+    private static Estate WebWith(Func<WebValues, WebValues> change) =>
+        FixtureModel.Estate(apps: [FixtureModel.WebWith((c, v) => c.Cluster.Env.IsProduction ? v : change(v)), FixtureModel.Db()]);
 
     private static int Line([CallerLineNumber] int line = 0) => line;
 
