@@ -35,7 +35,7 @@ public sealed class ConcurrentGenerationTests(ITestOutputHelper log) : IDisposab
     [Fact]
     public void Two_generations_started_together_leave_the_whole_output_of_one_of_them()
     {
-        var models = new[] { _scratch.Variant("a", files: 32, kilobytes: 256), _scratch.Variant("b", files: 32, kilobytes: 256) };
+        var models = new[] { _scratch.Variant("a", files: 16, kilobytes: 128), _scratch.Variant("b", files: 16, kilobytes: 128) };
         var expected = models.Select(ScratchTree.Expected).ToArray();
 
         for (var round = 0; round < 3; round++)
