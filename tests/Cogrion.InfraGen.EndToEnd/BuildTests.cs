@@ -28,6 +28,38 @@ public sealed class BuildTests(PackedRepository packed)
     }
 
     [Fact]
+    public void A_build_while_another_run_holds_out_says_it_waits_and_stops_with_INFRA3002_at_the_timeout()
+    {
+        PackedRepository.Succeeds(Command.DotnetCli(Model, "build"));
+        var template = Directory.GetFiles(Path.Combine(Model, "charts"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        var original = File.ReadAllText(template);
+        var snapshot = RepositoryFiles.Snapshot(Out);
+        try
+        {
+            File.AppendAllText(template, "{{- /* touched by a test: the build regenerates */ -}}\n");
+
+            // Another run's lock, as a second build or the tool holds it: the same OS file lock on out/.infragen.lock.
+            using (new FileStream(Path.Combine(Out, ".infragen.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+            {
+                var build = Command.Run(Command.Dotnet, ["build"], Model, new Dictionary<string, string> { ["INFRAGEN_LOCK_TIMEOUT"] = "2" });
+
+                Assert.True(build.ExitCode != 0, build.ToString());
+                Assert.Contains($"infragen: another run is using {Out} (a generation writing it, or a check reading it; it holds .infragen.lock). Waiting", build.Output);
+                Assert.Contains("error INFRA3002: Another infragen run has held the lock on", build.Output);
+                Assert.DoesNotContain("INFRA3000", build.Output);
+            }
+
+            Assert.Equal(snapshot.Keys.Order(), RepositoryFiles.Snapshot(Out).Keys.Order());
+            Assert.All(snapshot, f => Assert.Equal(f.Value, File.ReadAllBytes(Path.Combine(Out, f.Key))));
+        }
+        finally
+        {
+            File.WriteAllText(template, original);
+            RepositoryFiles.Restore(Out, snapshot);
+        }
+    }
+
+    [Fact]
     public void InfraGenCheck_fails_the_build_on_drift_with_the_diff_in_the_log_and_writes_nothing()
     {
         var snapshot = RepositoryFiles.Snapshot(Out);

@@ -33,6 +33,10 @@ public sealed class DiagnosticTests
     [InlineData("""public static class Regions { public static readonly Region Fra = new Region("fra_1", "eu-central-1"); }""", "\"fra_1\"", "Region name 'fra_1'")]
     [InlineData("""public static class Envs { public static Env Renamed(Env e) => e with { Name = "-dev" }; }""", "\"-dev\"", "Environment name '-dev'")]
     [InlineData(
+        """public static class Regions { public static readonly Region Long = new("region-of-sixty-four-characters-which-is-one-more-than-allowed-x", "eu-central-1"); }""",
+        "\"region-of-sixty-four-characters-which-is-one-more-than-allowed-x\"",
+        "is not a DNS-1123 label: 1 to 63 characters, lower-case letters a-z, digits 0-9 and '-', starting and ending with a letter or digit; it is 64 characters long, 1 more than the 63 allowed")]
+    [InlineData(
         """public static class Apps { public static readonly App<WebValues> Web = new("Web App", new ChartSpec("1.0.0", "web"), c => new WebValues { Host = "h" }); }""",
         "\"Web App\"",
         "Namespace 'Web App' is not a DNS-1123 label: 1 to 63 characters, lower-case letters a-z")]

@@ -12,7 +12,10 @@ public static class ModelErrors
         "INFRA1000", $"The model threw while defining the estate: {exception.GetType().Name}: {exception.Message}", default);
 
     public static InfraDiagnostic NotALabel(string record, string property, string? value, SourceLocation at) => new(
-        "INFRA1001", $"{record} {property} '{value}' is not allowed: it must be {DnsLabel.Rule}.", at);
+        "INFRA1001", $"{record} {property} '{value}' is not allowed: it must be {DnsLabel.Rule}; {DnsLabel.Problem(value)}.", at);
+
+    public static InfraDiagnostic NoEstate() => new(
+        "INFRA1000", "The [InfraModel] class's Define() returned null; it must return the Estate: its Repo, Clusters and Apps.", default);
 
     public static InfraDiagnostic Duplicate(string record, string name, SourceLocation first, SourceLocation again) => new(
         "INFRA1002", $"{record} '{name}' is declared twice (first at {first}); each {record.ToLowerInvariant()} name must be unique.", again);
@@ -57,6 +60,22 @@ public static class ModelErrors
     public static InfraDiagnostic UnusedRelease(string app, string cluster, SourceLocation at) => new(
         "INFRA1103", $"releases.yaml sets a tag for app '{app}' on cluster '{cluster}', but no such app reads an image tag there; remove the line.", at);
 
-    public static InfraDiagnostic Unrenderable(string output, string pointer, string reason, SourceLocation at) => new(
-        "INFRA1201", $"A value cannot be written as YAML: {reason}.", at) { OutputPath = output, Pointer = pointer };
+    public static InfraDiagnostic OutDirectoryBusy(string outDirectory, string lockFile, TimeSpan waited) => new(
+        "INFRA3002",
+        $"Another infragen run has held the lock on {outDirectory} for {waited.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} s " +
+        $"(a generation writing it, or a check reading it), so this run stopped waiting; nothing was written. Run again when it has finished. " +
+        $"If no build or infragen command is running, a hung process holds {lockFile}: the OS releases it when that process ends. " +
+        "To wait longer, set INFRAGEN_LOCK_TIMEOUT to a number of seconds.",
+        default);
+
+    public static InfraDiagnostic OutDirectoryUnlockable(string lockFile, string reason) => new(
+        "INFRA3003",
+        $"Cannot lock the output directory: {lockFile}: {reason} InfraGen creates and locks this file so that two generations never write the directory at once; " +
+        "make the directory writable, or point --out (InfraGenOutputPath) at one that is.",
+        default);
+
+    public static InfraDiagnostic Unrenderable(string output, string pointer, string subject, string reason, SourceLocation at) => new(
+        "INFRA1201",
+        $"{subject} cannot be written as YAML: it holds {reason}. Allowed: any Unicode text, with UTF-16 surrogates only in pairs (an emoji is a pair; half of one is not a character).",
+        at) { OutputPath = output, Pointer = pointer };
 }

@@ -20,7 +20,7 @@ internal sealed class CheckCommand()
 
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
-        var report = InfraPipeline.Check(context.Catalog, paths);
+        var report = InfraPipeline.Check(context.Catalog, paths, context.Error);
         Print(report, OutName(paths), parse.GetValue(InfraGenCommands.MsBuildOption), context.Output);
         return report.HasDrift ? InfraGenHost.Failed : InfraGenHost.Ok;
     });

@@ -10,7 +10,7 @@ internal sealed class GenerateCommand()
 {
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
-        Print(InfraPipeline.Generate(context.Catalog, paths), paths.OutDirectory, context.Output);
+        Print(InfraPipeline.Generate(context.Catalog, paths, context.Error), paths.OutDirectory, context.Output);
         return InfraGenHost.Ok;
     });
 

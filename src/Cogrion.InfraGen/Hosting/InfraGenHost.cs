@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Loading;
 
@@ -22,11 +23,24 @@ public static class InfraGenHost
     /// <summary>Parses <paramref name="args"/> and runs the verb over the catalog's model.</summary>
     public static int Run(string[] args, IInfraCatalog catalog) => Run(args, catalog, Console.Out, Console.Error);
 
-    /// <summary>As <see cref="Run(string[], IInfraCatalog)"/>, writing to the given streams (tests read them).</summary>
+    /// <summary>
+    /// As <see cref="Run(string[], IInfraCatalog)"/>, writing to the given streams (tests read them). The verb runs under
+    /// the invariant culture, so the model's own code (<c>$"{ratio}"</c> in a values function) writes the same text on
+    /// every machine; the caller's culture is restored afterwards.
+    /// </summary>
     public static int Run(string[] args, IInfraCatalog catalog, TextWriter output, TextWriter error)
     {
-        var root = InfraGenCommands.Build(catalog, output, error);
-        return InfraGenCommands.Invoke(root, args, output, error);
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        try
+        {
+            var root = InfraGenCommands.Build(catalog, output, error);
+            return InfraGenCommands.Invoke(root, args, output, error);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 
     /// <summary>Prints every diagnostic in MSBuild's canonical format and returns the matching exit code.</summary>

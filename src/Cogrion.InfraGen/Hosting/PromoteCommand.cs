@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Cogrion.InfraGen.Loading;
+using Cogrion.InfraGen.Output;
 using Cogrion.InfraGen.Releasing;
 
 namespace Cogrion.InfraGen.Hosting;
@@ -43,6 +44,8 @@ internal sealed class PromoteCommand : InfraGenVerb
             return InfraGenHost.UsageOrModelError;
         }
 
+        // Held from reading releases.yaml to writing it back: a concurrent generate, set-image or promote waits.
+        using var writing = OutDirectoryLock.ForWriting(paths.OutDirectory, context.Error);
         var current = ReleaseUpdate.ReadCurrent(paths);
         var releasesFile = paths.Display(paths.ReleasesFile);
         var changes = new List<TagChange>();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cogrion.InfraGen.Loading;
+using Cogrion.InfraGen.Output;
 using Cogrion.InfraGen.Releasing;
 
 namespace Cogrion.InfraGen.Hosting;
@@ -58,6 +59,8 @@ internal sealed class SetImageCommand : InfraGenVerb
         }
 
         var tag = ImageTag.Parse(parse.GetValue(_tag)!);
+        // Held from reading releases.yaml to writing it back: a concurrent generate, set-image or promote waits.
+        using var writing = OutDirectoryLock.ForWriting(paths.OutDirectory, context.Error);
         var current = ReleaseUpdate.ReadCurrent(paths);
         var releasesFile = paths.Display(paths.ReleasesFile);
         if (current.Find(cluster.Name, app.Name) is { } entry && entry.Tag == tag)

@@ -23,7 +23,7 @@ public static class ModelLoader
     {
         try
         {
-            return catalog.CreateModel().Define();
+            return catalog.CreateModel().Define() ?? throw new InfraGenException([ModelErrors.NoEstate()]);
         }
         catch (Exception e) when (e is not InfraGenException)
         {
@@ -39,9 +39,9 @@ public static class ModelLoader
     {
         var diagnostics = new List<InfraDiagnostic>();
         CheckRepo(estate.Repo, diagnostics);
-        var clusters = CheckClusters(estate.Clusters, diagnostics);
+        var clusters = CheckClusters(estate.Clusters ?? [], diagnostics); // null! defeats `required`: the same as none.
         CodeOwnership.CheckApprovers(clusters, diagnostics);
-        var apps = CheckApps(estate.Apps, diagnostics);
+        var apps = CheckApps(estate.Apps ?? [], diagnostics);
         var waves = SyncWaves(apps, diagnostics);
         var releases = releasesText is null
             ? Releases.Load(paths.ReleasesFile, diagnostics)

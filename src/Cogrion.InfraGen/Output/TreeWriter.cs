@@ -90,6 +90,7 @@ public static class TreeWriter
             Walk(new DirectoryInfo(root), root, files);
         }
 
+        files.Remove(TreeLayout.LockFile); // The directory's lock, not part of the tree: never drift, never pruned.
         files.Sort(StringComparer.Ordinal);
         return files;
     }
@@ -120,10 +121,14 @@ public static class TreeWriter
         return File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
     }
 
-    /// <summary>Refuses to own a non-empty directory that does not carry the marker: it may be someone's files.</summary>
-    private static void EnsureOwned(string root)
+    /// <summary>
+    /// Refuses to own a non-empty directory that does not carry the marker: it may be someone's files. (A directory
+    /// holding only InfraGen's lock file counts as empty: a first generation locks it before writing the marker.)
+    /// </summary>
+    public static void EnsureOwned(string root)
     {
-        if (!Directory.Exists(root) || File.Exists(Path.Combine(root, TreeLayout.OwnershipMarker)) || !Directory.EnumerateFileSystemEntries(root).Any())
+        if (!Directory.Exists(root) || File.Exists(Path.Combine(root, TreeLayout.OwnershipMarker))
+            || Directory.EnumerateFileSystemEntries(root).All(e => Path.GetFileName(e) == TreeLayout.LockFile))
         {
             return;
         }

@@ -9,6 +9,15 @@ public static class TreeLayout
     /// <summary>Marks <c>out/</c> as InfraGen's; a directory without it is never pruned.</summary>
     public const string OwnershipMarker = ".infragen";
 
+    /// <summary>
+    /// The file a run locks while it uses <c>out/</c> (<see cref="Output.OutDirectoryLock"/>): the directory's, not the
+    /// tree's, so never drift, never pruned, and kept out of git by <see cref="GitIgnore"/>.
+    /// </summary>
+    public const string LockFile = ".infragen.lock";
+
+    /// <summary>Keeps <see cref="LockFile"/> out of git, wherever the repository puts <c>out/</c>.</summary>
+    public const string GitIgnore = ".gitignore";
+
     public const string Readme = "README.md";
 
     /// <summary>Who must approve changes; GitHub reads it here when the tree is the repository root.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cogrion.InfraGen.Documents;
 using Cogrion.InfraGen.Rendering;
 
@@ -62,15 +63,22 @@ public sealed class ValuesView
     /// The values property declared for the path (its longest declared prefix, list indices skipped), where the
     /// value's type and constraints are written, when the generator recorded it; else the declaration of the file.
     /// </summary>
-    public SourceLocation DeclarationOf(IReadOnlyList<string> path)
+    public SourceLocation DeclarationOf(IReadOnlyList<string> path) => Property(App.ValuesInfo, Merged, path).Declared ?? FileOf(path).Origin;
+
+    /// <summary>
+    /// The values property a path inside a values document (<paramref name="document"/>, of <paramref name="info"/>'s
+    /// record) lies in: its YAML keys joined with '.' (list indices skipped, as <see cref="HelmValuesInfo.PropertyOrigins"/>
+    /// keys them), and the declaration of its longest declared prefix when the generator recorded one.
+    /// </summary>
+    public static (string Keys, SourceLocation? Declared) Property(HelmValuesInfo info, DocNode document, IReadOnlyList<string> path)
     {
         var keys = new List<string>(path.Count);
-        DocNode? node = Merged;
+        DocNode? node = document;
         foreach (var segment in path)
         {
             if (node is DocSeq seq)
             {
-                node = int.TryParse(segment, out var i) && i >= 0 && i < seq.Count ? seq[i] : null;
+                node = int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < seq.Count ? seq[i] : null;
                 continue;
             }
 
@@ -78,15 +86,15 @@ public sealed class ValuesView
             node = (node as DocMap)?[segment];
         }
 
-        var origins = App.ValuesInfo.PropertyOrigins;
+        var origins = info.PropertyOrigins;
         for (var length = keys.Count; length > 0; length--)
         {
             if (origins.TryGetValue(string.Join('.', keys.Take(length)), out var origin))
             {
-                return origin;
+                return (string.Join('.', keys), origin);
             }
         }
 
-        return FileOf(path).Origin;
+        return (string.Join('.', keys), null);
     }
 }

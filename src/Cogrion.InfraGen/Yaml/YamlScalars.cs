@@ -43,6 +43,13 @@ public static partial class YamlScalars
             return false;
         }
 
+        // "..." at the start of a line ends the document ("--- " starts one, but '-' is an indicator anyway). And
+        // YamlDotNet (18.x) fails on a map's first key holding " *" (it scans an alias), though YAML allows it there.
+        if (value.StartsWith("...", StringComparison.Ordinal) || value.Contains(" *", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         foreach (var c in value)
         {
             if (NeedsEscape(c) || c is ',' or '[' or ']' or '{' or '}' || char.IsWhiteSpace(c) && c != ' ')
@@ -157,5 +164,38 @@ public static partial class YamlScalars
     private static partial Regex Timestamp();
 }
 
-/// <summary>A value that YAML cannot carry (say, an unpaired surrogate). The pipeline adds the file and key.</summary>
-public sealed class YamlRenderException(string message) : Exception(message);
+/// <summary>
+/// A value that YAML cannot carry (an unpaired surrogate), with where it is in the document, so the pipeline can name
+/// the file, the JSON pointer and the model property that holds it.
+/// </summary>
+public sealed class YamlRenderException : Exception
+{
+    /// <summary>A problem with a scalar; the writer adds where it is.</summary>
+    public YamlRenderException(string reason)
+        : this(reason, [], inKey: false, document: 0)
+    {
+    }
+
+    private YamlRenderException(string reason, IReadOnlyList<string> path, bool inKey, int document)
+        : base(reason)
+    {
+        Path = path;
+        InKey = inKey;
+        Document = document;
+    }
+
+    /// <summary>The keys and sequence indices from the document root to the scalar, outermost first.</summary>
+    public IReadOnlyList<string> Path { get; }
+
+    /// <summary>True when the scalar is the map key named last in <see cref="Path"/>, not a value.</summary>
+    public bool InKey { get; }
+
+    /// <summary>The index of the document in a multi-document file.</summary>
+    public int Document { get; }
+
+    internal YamlRenderException InKeyOf(string key) => new(Message, [key], inKey: true, Document);
+
+    internal YamlRenderException Under(string segment) => new(Message, [segment, .. Path], InKey, Document);
+
+    internal YamlRenderException InDocument(int document) => new(Message, Path, InKey, document);
+}

@@ -9,6 +9,9 @@ namespace Cogrion.InfraGen.Yaml;
 /// </summary>
 public static class YamlWriter
 {
+    /// <summary>The longest key written as <c>key:</c>; kept below the 1024 characters YAML allows an implicit key.</summary>
+    public const int MaxImplicitKeyLength = 1000;
+
     /// <summary>One or more documents (separated by <c>---</c>), after an optional comment header.</summary>
     public static string Write(IReadOnlyList<DocNode> documents, string? header = null)
     {
@@ -28,7 +31,14 @@ public static class YamlWriter
                 output.Append("---\n");
             }
 
-            WriteTopLevel(output, documents[i]);
+            try
+            {
+                WriteTopLevel(output, documents[i]);
+            }
+            catch (YamlRenderException e)
+            {
+                throw e.InDocument(i);
+            }
         }
 
         return output.ToString();
@@ -65,25 +75,62 @@ public static class YamlWriter
             }
 
             first = false;
-            YamlScalars.AppendString(output, key);
-            output.Append(':');
-            WriteAfterIndicator(output, value, indent);
+            try
+            {
+                WriteKey(output, key, indent);
+            }
+            catch (YamlRenderException e)
+            {
+                throw e.InKeyOf(key);
+            }
+
+            try
+            {
+                WriteAfterIndicator(output, value, indent);
+            }
+            catch (YamlRenderException e)
+            {
+                throw e.Under(key);
+            }
         }
+    }
+
+    /// <summary>
+    /// <c>key:</c>, or <c>? key</c> and <c>:</c> on the next line for a key longer than YAML lets an implicit key be
+    /// (1024 characters, counted by readers from the key's first character to the colon, quotes and escapes included).
+    /// </summary>
+    private static void WriteKey(StringBuilder output, string key, int indent)
+    {
+        var start = output.Length;
+        YamlScalars.AppendString(output, key);
+        if (output.Length - start > MaxImplicitKeyLength)
+        {
+            output.Insert(start, "? ").Append('\n').Append(' ', indent);
+        }
+
+        output.Append(':');
     }
 
     private static void WriteSeq(StringBuilder output, DocSeq seq, int indent)
     {
-        foreach (var item in seq)
+        for (var i = 0; i < seq.Count; i++)
         {
             output.Append(' ', indent).Append('-');
-            if (item is DocMap { Count: > 0 } map)
+            try
             {
-                output.Append(' ');
-                WriteMap(output, map, indent + 2, inlineFirst: true);
+                if (seq[i] is DocMap { Count: > 0 } map)
+                {
+                    output.Append(' ');
+                    WriteMap(output, map, indent + 2, inlineFirst: true);
+                }
+                else
+                {
+                    WriteAfterIndicator(output, seq[i], indent);
+                }
             }
-            else
+            catch (YamlRenderException e)
             {
-                WriteAfterIndicator(output, item, indent);
+                throw e.Under(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
     }

@@ -114,6 +114,17 @@ public static class FixtureModel
         Secrets = [new AppSecret("DB_PASSWORD", "db-password")],
     };
 
+    /// <summary>The web app with its values for each cluster passed through <paramref name="change"/>, declared at the caller.</summary>
+    public static App<WebValues> WebWith(Func<AppContext, WebValues, WebValues> change, [CallerLineNumber] int line = 0, [CallerFilePath] string file = "")
+    {
+        var web = Web();
+        return new App<WebValues>("web", web.Chart, c => change(c, (WebValues)web.ValuesFor(c)!), file, line)
+        {
+            DependsOn = web.DependsOn,
+            Secrets = web.Secrets,
+        };
+    }
+
     public static App<DbValues> Db([CallerLineNumber] int line = 0, [CallerFilePath] string file = "") => new(
         "db",
         new ChartSpec("1.0.0", "Fixture database") { Dependencies = [new ChartDependency("postgresql", "16.0.0", "oci://registry.example.com/charts")] },

@@ -15,6 +15,10 @@ public class YamlScalarsTests
         "2001-12-14", "2001-12-14t21:59:43.10-05:00", "1.2.3", "=", "<<",
         "a: b", "key:", "a #comment", "#x", "*alias", "&anchor", "!tag", "|", ">", "'q", "\"q", "%x", "@x", "`x", "-", "- x", "?x", ":x",
         " lead", "trail ", "tab\there", "line\nbreak", "cr\rreturn", "[a]", "{a}", "a,b", "\u0085", "nbsp\u00a0", "\ufeffbom",
+
+        // Found by the property tests: a document end marker at the start of a top-level key, and " *" in a first key,
+        // which YamlDotNet reads as the start of an alias.
+        "...", "... x", "a *b", "~? *a",
     };
 
     public static TheoryData<string> PlainSafe => new()

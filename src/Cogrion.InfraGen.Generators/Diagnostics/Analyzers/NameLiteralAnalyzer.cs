@@ -84,7 +84,7 @@ public sealed class NameLiteralAnalyzer : DiagnosticAnalyzer
         {
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
             var location = syntax?.ArgumentList?.Arguments.FirstOrDefault()?.Expression.GetLocation() ?? type.Locations[0];
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NameLiteral, location, "Chart name", chart ?? string.Empty, DnsLabel.Rule));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NameLiteral, location, "Chart name", chart ?? string.Empty, Why(chart)));
         }
     }
 
@@ -92,7 +92,10 @@ public sealed class NameLiteralAnalyzer : DiagnosticAnalyzer
     {
         if (value.ConstantValue is { HasValue: true } constant && !DnsLabel.IsValid(constant.Value as string))
         {
-            report(Diagnostic.Create(DiagnosticDescriptors.NameLiteral, value.Syntax.GetLocation(), what, constant.Value as string ?? string.Empty, DnsLabel.Rule));
+            report(Diagnostic.Create(DiagnosticDescriptors.NameLiteral, value.Syntax.GetLocation(), what, constant.Value as string ?? string.Empty, Why(constant.Value as string)));
         }
     }
+
+    /// <summary>The rule, then what the name breaks (a 64-character name is "64 characters long, 1 more than the 63 allowed").</summary>
+    private static string Why(string? name) => DnsLabel.Rule + "; " + DnsLabel.Problem(name);
 }

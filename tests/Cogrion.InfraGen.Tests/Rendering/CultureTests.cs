@@ -1,0 +1,97 @@
+using System.Text;
+using Cogrion.InfraGen.Generated;
+using Cogrion.InfraGen.Loading;
+using Cogrion.InfraGen.Output;
+using Cogrion.InfraGen.Pipeline;
+using Cogrion.InfraGen.Rendering;
+using Cogrion.InfraGen.Tests.Support;
+
+namespace Cogrion.InfraGen.Tests.Rendering;
+
+/// <summary>
+/// The tree does not depend on the machine: the real model renders the committed out/ byte for byte under the
+/// invariant, Turkish, German and Japanese cultures, the model's own culture-sensitive code is pinned to the invariant
+/// culture by the host, and templates and releases.yaml checked out with CRLF line ends (and a byte order mark) give
+/// the same tree. (The generator's side, at compile time: Cogrion.InfraGen.Generators.Tests, CultureTests.)
+/// </summary>
+public sealed class CultureTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    [Theory]
+    [MemberData(nameof(CultureScope.Cultures), MemberType = typeof(CultureScope))]
+    public void The_real_model_renders_the_committed_tree_byte_for_byte(string culture)
+    {
+        var tree = CultureScope.Run(culture, () => InfraPipeline.Render(new InfraCatalog(), RealModel.Paths));
+
+        AssertSameBytes(tree, RealModel.Paths.OutDirectory);
+    }
+
+    [Theory]
+    [MemberData(nameof(CultureScope.Cultures), MemberType = typeof(CultureScope))]
+    public void Generating_through_the_host_pins_the_model_code_to_the_invariant_culture(string culture)
+    {
+        var paths = FixtureModel.CreateFiles(_temp);
+
+        var run = CultureScope.Run(culture, () => HostRun.Generate(new TestCatalog(CultureSensitiveEstate()), paths));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("\nnote: info 1.5 12/31/2025\n", File.ReadAllText(Path.Combine(paths.OutDirectory, "values", "dev-sgp-1", "web.yaml")));
+    }
+
+    [Fact]
+    public void Templates_and_releases_checked_out_with_crlf_and_a_byte_order_mark_give_the_same_tree()
+    {
+        var unix = CopyModel("unix", crlf: false);
+        var windows = CopyModel("windows", crlf: true);
+        Assert.Contains("\r\n", File.ReadAllText(windows.ReleasesFile), StringComparison.Ordinal);
+
+        var fromUnix = InfraPipeline.Render(new InfraCatalog(), unix);
+        var fromWindows = InfraPipeline.Render(new InfraCatalog(), windows);
+
+        Assert.Equal(fromUnix.Files.Keys, fromWindows.Files.Keys);
+        Assert.All(fromUnix.Files, f => Assert.True(f.Value.Text == fromWindows.Files[f.Key].Text, Baseline.Diff(f.Key, f.Value.Text, fromWindows.Files[f.Key].Text)));
+
+        // Hand-written templates name their source relative to the repository root, so they match the committed ones exactly.
+        var templates = fromWindows.Files.Values.Where(f => f.Kind == FileKind.ChartTemplate && f.Documents.Count == 0).ToList();
+        Assert.NotEmpty(templates);
+        Assert.All(templates, f => Assert.Equal(File.ReadAllBytes(Path.Combine(RealModel.Paths.OutDirectory, f.Path)), TreeWriter.Encode(f)));
+    }
+
+    /// <summary>The fixture estate with a values function that formats a decimal, a date and a lower-cased word with the current culture.</summary>
+    private static Estate CultureSensitiveEstate() => FixtureModel.Estate(apps:
+    [
+        FixtureModel.WebWith((c, v) => v with { Note = c.Cluster.Env.IsProduction ? null : $"{"INFO".ToLower()} {1.5m} {new DateTime(2025, 12, 31):d}" }),
+        FixtureModel.Db(),
+    ]);
+
+    /// <summary>The real model's data files (charts/, releases.yaml) copied to a temporary model directory.</summary>
+    private ModelPaths CopyModel(string name, bool crlf)
+    {
+        var from = RealModel.Paths.ModelDirectory;
+        var to = _temp.Combine(name, "model");
+        var files = Directory.EnumerateFiles(Path.Combine(from, "charts"), "*", SearchOption.AllDirectories).Append(Path.Combine(from, "releases.yaml"));
+        foreach (var file in files)
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var text = File.ReadAllText(file);
+            File.WriteAllText(target, crlf ? text.ReplaceLineEndings("\r\n") : text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: crlf));
+        }
+
+        return new ModelPaths(to, _temp.Combine(name, "out"));
+    }
+
+    /// <summary>Asserts the directory holds exactly the tree's files with exactly its bytes.</summary>
+    private static void AssertSameBytes(RenderedTree tree, string outDirectory)
+    {
+        Assert.Equal(tree.Files.Keys, TreeWriter.ExistingFiles(outDirectory));
+        foreach (var (path, file) in tree.Files)
+        {
+            var onDisk = File.ReadAllBytes(Path.Combine(outDirectory, path));
+            Assert.True(onDisk.AsSpan().SequenceEqual(TreeWriter.Encode(file)), Baseline.Diff(path, Encoding.UTF8.GetString(onDisk), file.Text));
+        }
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
