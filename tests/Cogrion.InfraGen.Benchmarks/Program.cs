@@ -8,6 +8,12 @@ using Cogrion.InfraGen.Rendering;
 using Cogrion.InfraGen.Validation;
 using Cogrion.InfraGen.Validation.Schemas;
 
+// `scale --clusters N --apps M --out DIR`: the whole pipeline once, stage by stage (ScaleCommand).
+if (args is ["scale", ..])
+{
+    return ScaleCommand.Run(args);
+}
+
 // `validate-once [clusters]` times one cold run of each stage (a fresh process: schema builds and JIT included).
 // Anything else goes to BenchmarkDotNet, in process (the model project's build is not repeated per benchmark).
 if (args is ["validate-once", ..])

@@ -22,7 +22,7 @@ public static class DocWalk
         switch (node)
         {
             case DocMap map:
-                foreach (var (childKey, child) in map.Entries)
+                foreach (var (childKey, child) in map)
                 {
                     path.Add(childKey);
                     Walk(child, childKey, path, visit);

@@ -35,7 +35,7 @@ public static class ShapeSignature
         {
             case DocMap map:
                 text.Append('{');
-                foreach (var (key, value) in map.Entries)
+                foreach (var (key, value) in map)
                 {
                     AppendText(text, key);
                     Append(text, value, shape.Property(key), answer);
