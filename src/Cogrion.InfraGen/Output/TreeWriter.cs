@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
+using System.IO.Enumeration;
 using System.Text;
 using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Rendering;
+using Microsoft.Win32.SafeHandles;
 
 namespace Cogrion.InfraGen.Output;
 
@@ -20,6 +23,9 @@ public static class TreeWriter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Below this many files a tree is written on one thread: starting workers would cost more than it saves.</summary>
+    private const int ParallelFrom = 256;
+
     /// <summary>Suffix of the temporary files; stale ones (from a killed run) are removed by the next run.</summary>
     public const string TempSuffix = ".infragen-tmp";
 
@@ -29,27 +35,24 @@ public static class TreeWriter
         EnsureOwned(root);
         Directory.CreateDirectory(root);
 
-        var written = new List<string>();
-        var unchanged = 0;
-        foreach (var (path, file) in tree.Files)
-        {
-            var target = Path.Combine(root, path);
-            var bytes = Utf8NoBom.GetBytes(file.Text);
-            if (SameBytes(target, bytes))
-            {
-                unchanged++;
-                continue;
-            }
+        // Files are independent, so they are compared and written in parallel; the report lists them in tree order.
+        var files = tree.Files.Values.ToArray();
+        var changed = new bool[files.Length];
+        var directories = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal) { [root] = true };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = files.Length < ParallelFrom ? 1 : -1 };
+        Parallel.For(0, files.Length, options, i => changed[i] = WriteIfChanged(root, files[i], directories));
 
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            var temp = $"{target}.{Environment.ProcessId}{TempSuffix}";
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, target, overwrite: true);
-            written.Add(path);
+        var written = new List<string>();
+        for (var i = 0; i < files.Length; i++)
+        {
+            if (changed[i])
+            {
+                written.Add(files[i].Path);
+            }
         }
 
         var deleted = Prune(root, tree);
-        return new WriteReport(written, deleted, unchanged);
+        return new WriteReport(written, deleted, files.Length - written.Count);
     }
 
     /// <summary>The bytes a rendered file is written as.</summary>
@@ -59,42 +62,92 @@ public static class TreeWriter
     /// Every file under the output directory, relative and '/'-separated, in ordinal order. A symbolic link is
     /// listed as a file and never followed, so pruning can never reach outside the directory.
     /// </summary>
-    public static IEnumerable<string> ExistingFiles(string root)
+    public static IEnumerable<string> ExistingFiles(string root) =>
+        [.. Entries(root).Where(e => !e.IsDirectory).Select(e => e.Path).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Every entry below <paramref name="root"/>, relative and '/'-separated, in no particular order: symbolic links count as
+    /// files and are never followed. One pass and no object per entry: a tree of thousands of files is listed cheaply.
+    /// </summary>
+    private static List<(string Path, bool IsDirectory)> Entries(string root)
     {
-        var files = new List<string>();
-        if (Directory.Exists(root))
+        if (!Directory.Exists(root))
         {
-            Walk(new DirectoryInfo(root), root, files);
+            return [];
         }
 
-        files.Sort(StringComparer.Ordinal);
-        return files;
-    }
-
-    private static void Walk(DirectoryInfo directory, string root, List<string> files)
-    {
-        foreach (var entry in directory.EnumerateFileSystemInfos())
+        var rootLength = Path.TrimEndingDirectorySeparator(root).Length + 1;
+        var entries = new FileSystemEnumerable<(string, bool)>(
+            root,
+            (ref FileSystemEntry entry) => (entry.ToFullPath()[rootLength..].Replace('\\', '/'), IsFollowedDirectory(ref entry)),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
-            if (entry is DirectoryInfo child && child.LinkTarget is null)
-            {
-                Walk(child, root, files);
-            }
-            else
-            {
-                files.Add(Path.GetRelativePath(root, entry.FullName).Replace('\\', '/'));
-            }
-        }
+            ShouldRecursePredicate = IsFollowedDirectory,
+        };
+        return [.. entries];
     }
 
-    private static bool SameBytes(string path, byte[] bytes)
+    private static bool IsFollowedDirectory(ref FileSystemEntry entry) =>
+        entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) == 0;
+
+    /// <summary>Writes one file through a temporary file and a rename, unless its bytes are already on disk.</summary>
+    private static bool WriteIfChanged(string root, RenderedFile file, ConcurrentDictionary<string, bool> directories)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists || info.Length != bytes.Length)
+        var target = Path.Combine(root, file.Path);
+        var buffers = t_buffers ??= new Buffers();
+        var bytes = buffers.Encode(file.Text);
+        if (SameBytes(target, bytes, buffers))
         {
             return false;
         }
 
-        return File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+        var directory = Path.GetDirectoryName(target)!;
+        if (!directories.ContainsKey(directory))
+        {
+            Directory.CreateDirectory(directory);
+            directories.TryAdd(directory, true);
+        }
+
+        var temp = $"{target}.{Environment.ProcessId}{TempSuffix}";
+        using (var handle = File.OpenHandle(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            RandomAccess.Write(handle, bytes, 0);
+        }
+
+        File.Move(temp, target, overwrite: true);
+        return true;
+    }
+
+    private static bool SameBytes(string path, ReadOnlySpan<byte> bytes, Buffers buffers)
+    {
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            return false; // Not there (or not a file we can read): write it.
+        }
+
+        using (handle)
+        {
+            if (RandomAccess.GetLength(handle) != bytes.Length)
+            {
+                return false;
+            }
+
+            // One byte more than expected is asked for, so a file that grew since its length was read is seen as different.
+            var existing = buffers.Existing(bytes.Length + 1);
+            var read = 0;
+            int last;
+            while ((last = RandomAccess.Read(handle, existing[read..], read)) > 0)
+            {
+                read += last;
+            }
+
+            return read == bytes.Length && existing[..read].SequenceEqual(bytes);
+        }
     }
 
     /// <summary>Refuses to own a non-empty directory that does not carry the marker: it may be someone's files.</summary>
@@ -112,42 +165,92 @@ public static class TreeWriter
             default)]);
     }
 
+    /// <summary>
+    /// Removes the files the tree does not hold (stale temporary files included), then every directory left empty. Works
+    /// from one listing of the directory: only removals touch the disk.
+    /// </summary>
     private static List<string> Prune(string root, RenderedTree tree)
     {
-        var deleted = new List<string>();
-        foreach (var relative in ExistingFiles(root))
+        var entries = Entries(root);
+        var remaining = new Dictionary<string, int>(StringComparer.Ordinal); // Entries left in each directory.
+        foreach (var (path, isDirectory) in entries)
         {
-            if (tree.Files.ContainsKey(relative))
+            if (isDirectory)
             {
-                continue;
-            }
-
-            File.Delete(Path.Combine(root, relative)); // A symbolic link is removed itself; its target is never followed.
-            if (!relative.EndsWith(TempSuffix, StringComparison.Ordinal))
-            {
-                deleted.Add(relative);
+                remaining.TryAdd(path, 0);
             }
         }
 
-        RemoveEmptyDirectories(new DirectoryInfo(root));
+        var deleted = new List<string>();
+        foreach (var (path, _) in entries.Where(e => !e.IsDirectory).OrderBy(e => e.Path, StringComparer.Ordinal))
+        {
+            if (tree.Files.ContainsKey(path))
+            {
+                CountIn(remaining, path);
+                continue;
+            }
+
+            File.Delete(Path.Combine(root, path)); // A symbolic link is removed itself; its target is never followed.
+            if (!path.EndsWith(TempSuffix, StringComparison.Ordinal))
+            {
+                deleted.Add(path);
+            }
+        }
+
+        // Deepest first, so a directory emptied by removing its children goes too.
+        foreach (var directory in remaining.Keys.OrderByDescending(d => d.Count(c => c == '/')).ThenBy(d => d, StringComparer.Ordinal).ToList())
+        {
+            if (remaining[directory] == 0)
+            {
+                Directory.Delete(Path.Combine(root, directory));
+            }
+            else
+            {
+                CountIn(remaining, directory);
+            }
+        }
 
         return deleted;
     }
 
-    private static void RemoveEmptyDirectories(DirectoryInfo directory)
+    /// <summary>Counts an entry that stays in its directory.</summary>
+    private static void CountIn(Dictionary<string, int> remaining, string path)
     {
-        foreach (var child in directory.EnumerateDirectories())
+        var slash = path.LastIndexOf('/');
+        if (slash > 0)
         {
-            if (child.LinkTarget is not null)
+            remaining[path[..slash]] = remaining.GetValueOrDefault(path[..slash]) + 1;
+        }
+    }
+
+    [ThreadStatic]
+    private static Buffers? t_buffers;
+
+    /// <summary>One thread's encoding and reading buffers, reused for every file it writes.</summary>
+    private sealed class Buffers
+    {
+        private byte[] _encoded = new byte[16 * 1024];
+        private byte[] _existing = new byte[16 * 1024];
+
+        public ReadOnlySpan<byte> Encode(string text)
+        {
+            var most = Utf8NoBom.GetMaxByteCount(text.Length);
+            if (most > _encoded.Length)
             {
-                continue;
+                _encoded = new byte[most];
             }
 
-            RemoveEmptyDirectories(child);
-            if (!child.EnumerateFileSystemInfos().Any())
+            return _encoded.AsSpan(0, Utf8NoBom.GetBytes(text, _encoded));
+        }
+
+        public Span<byte> Existing(int length)
+        {
+            if (length > _existing.Length)
             {
-                child.Delete();
+                _existing = new byte[length];
             }
+
+            return _existing.AsSpan(0, length);
         }
     }
 }
