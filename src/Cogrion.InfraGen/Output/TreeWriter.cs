@@ -33,6 +33,7 @@ public static class TreeWriter
     {
         var root = Path.GetFullPath(outDirectory);
         EnsureOwned(root);
+        var fresh = !Directory.Exists(root) || !Directory.EnumerateFileSystemEntries(root).Any(); // Nothing on disk to compare with.
         Directory.CreateDirectory(root);
 
         // Files are independent, so they are compared and written in parallel; the report lists them in tree order.
@@ -40,7 +41,7 @@ public static class TreeWriter
         var changed = new bool[files.Length];
         var directories = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal) { [root] = true };
         var options = new ParallelOptions { MaxDegreeOfParallelism = files.Length < ParallelFrom ? 1 : -1 };
-        Parallel.For(0, files.Length, options, i => changed[i] = WriteIfChanged(root, files[i], directories));
+        Parallel.For(0, files.Length, options, i => changed[i] = WriteIfChanged(root, files[i], fresh, directories));
 
         var written = new List<string>();
         for (var i = 0; i < files.Length; i++)
@@ -91,12 +92,12 @@ public static class TreeWriter
         entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) == 0;
 
     /// <summary>Writes one file through a temporary file and a rename, unless its bytes are already on disk.</summary>
-    private static bool WriteIfChanged(string root, RenderedFile file, ConcurrentDictionary<string, bool> directories)
+    private static bool WriteIfChanged(string root, RenderedFile file, bool fresh, ConcurrentDictionary<string, bool> directories)
     {
         var target = Path.Combine(root, file.Path);
         var buffers = t_buffers ??= new Buffers();
         var bytes = buffers.Encode(file.Text);
-        if (SameBytes(target, bytes, buffers))
+        if (!fresh && SameBytes(target, bytes, buffers))
         {
             return false;
         }

@@ -22,15 +22,16 @@ public static class TreeRenderer
     public static RenderedTree Render(InfraModel model, bool parallel)
     {
         var clusters = new FileBatch[model.Clusters.Count];
+        var shown = ShownFiles(model);
         if (parallel)
         {
-            Parallel.For(0, clusters.Length, i => clusters[i] = RenderCluster(model, model.Clusters[i]));
+            Parallel.For(0, clusters.Length, i => clusters[i] = RenderCluster(model, model.Clusters[i], shown));
         }
         else
         {
             for (var i = 0; i < clusters.Length; i++)
             {
-                clusters[i] = RenderCluster(model, model.Clusters[i]);
+                clusters[i] = RenderCluster(model, model.Clusters[i], shown);
             }
         }
 
@@ -63,12 +64,17 @@ public static class TreeRenderer
         return tree;
     }
 
+    /// <summary>Every model file a cluster's files name, as output shows it: worked out once, not once per file.</summary>
+    private static Dictionary<string, string> ShownFiles(InfraModel model) =>
+        model.Clusters.Select(c => c.DeclaredAt.File).Concat(model.Apps.Select(a => a.DeclaredAt.File)).Append(model.Releases.File)
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(f => f, model.Paths.Display, StringComparer.Ordinal);
+
     /// <summary>A cluster's bootstrap, root Application, and each app's Application and values file.</summary>
-    private static FileBatch RenderCluster(InfraModel model, Cluster cluster)
+    private static FileBatch RenderCluster(InfraModel model, Cluster cluster, Dictionary<string, string> shown)
     {
         var batch = new FileBatch(model);
-        var paths = model.Paths;
-        var clusterFile = paths.Display(cluster.DeclaredAt.File);
+        var clusterFile = shown[cluster.DeclaredAt.File];
         batch.AddYaml(TreeLayout.Bootstrap(cluster.Name), FileKind.Bootstrap, ArgoCdManifests.Bootstrap(model, cluster),
             $"Bootstrap of cluster {cluster.Name}: apply once by hand, before the root Application.", cluster.DeclaredAt, [clusterFile], cluster.Name);
         batch.AddYaml(TreeLayout.Root(cluster.Name), FileKind.RootApplication, [ArgoCdManifests.Root(model, cluster)],
@@ -76,12 +82,12 @@ public static class TreeRenderer
 
         foreach (var app in model.Apps)
         {
-            var appFile = paths.Display(app.DeclaredAt.File);
+            var appFile = shown[app.DeclaredAt.File];
             batch.AddYaml(TreeLayout.Application(cluster.Name, app.Name), FileKind.Application, [ArgoCdManifests.Child(model, cluster, app)],
                 $"Argo CD Application of {app.Name} on cluster {cluster.Name}.", app.DeclaredAt, [appFile, clusterFile], cluster.Name, app.Name);
 
             var deployment = model.Deployment(cluster, app);
-            var edit = model.Releases.Find(cluster.Name, app.Name) is null ? new[] { appFile } : [appFile, paths.Display(model.Releases.File)];
+            var edit = model.Releases.Find(cluster.Name, app.Name) is null ? new[] { appFile } : [appFile, shown[model.Releases.File]];
             batch.AddYaml(TreeLayout.Values(cluster.Name, app.Name), FileKind.ClusterValues, [deployment.File],
                 $"Values of {app.Name} on cluster {cluster.Name}: only what differs from the chart defaults.", app.DeclaredAt, edit, cluster.Name, app.Name);
         }
