@@ -10,35 +10,20 @@ namespace Cogrion.InfraGen.Benchmarks;
 /// 12,000 files). Schemas are built once per process (as in a real run); every verdict is evaluated afresh in each call.
 /// </summary>
 [MemoryDiagnoser]
-public class PipelineBenchmarks
+public class PipelineBenchmarks : EstateBenchmarks
 {
-    private BenchmarkEstate _estate = null!;
-
-    [ParamsSource(nameof(Estates))]
-    public string Estate { get; set; } = "real";
-
-    public static IEnumerable<string> Estates => BenchmarkEstate.Names;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _estate = new BenchmarkEstate(Estate);
-        TreeWriter.Write(_estate.Tree, _estate.OutDirectory);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => _estate.Dispose();
+    protected override void Prepare() => TreeWriter.Write(Current.Tree, Current.OutDirectory);
 
     [Benchmark(Description = "render")]
-    public int Render() => TreeRenderer.Render(_estate.Model).Files.Count;
+    public int Render() => TreeRenderer.Render(Current.Model).Files.Count;
 
     [Benchmark(Description = "render, one thread")]
-    public int RenderOneThread() => TreeRenderer.Render(_estate.Model, parallel: false).Files.Count;
+    public int RenderOneThread() => TreeRenderer.Render(Current.Model, parallel: false).Files.Count;
 
     [Benchmark(Description = "validate")]
-    public int Validate() => TreeValidator.Validate(_estate.Model, _estate.Tree).Count;
+    public int Validate() => TreeValidator.Validate(Current.Model, Current.Tree).Count;
 
     /// <summary>What most builds do: compare every file with the disk and write none.</summary>
     [Benchmark(Description = "write, unchanged tree")]
-    public int WriteUnchanged() => TreeWriter.Write(_estate.Tree, _estate.OutDirectory).Unchanged;
+    public int WriteUnchanged() => TreeWriter.Write(Current.Tree, Current.OutDirectory).Unchanged;
 }
