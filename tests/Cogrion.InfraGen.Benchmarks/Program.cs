@@ -2,12 +2,13 @@ using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
 using Cogrion.InfraGen.Benchmarks;
 
 // `scale --clusters N --apps M --out DIR`: the whole pipeline once, stage by stage (ScaleCommand).
 // `validate-once [clusters]`: one cold validation, rule by rule (ValidateOnce).
-// Anything else goes to BenchmarkDotNet, in process (the model project's build is not repeated per benchmark).
+// Anything else goes to BenchmarkDotNet, in process (the model project's build is not repeated per benchmark), without
+// emitting code: like the model program, this one runs with dynamic code off (see the .csproj).
 return args switch
 {
     ["scale", ..] => ScaleCommand.Run(args),
@@ -20,7 +21,7 @@ return args switch
 static int RunBenchmarks(string[] args)
 {
     var config = DefaultConfig.Instance
-        .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10));
+        .AddJob(Job.Default.WithToolchain(InProcessNoEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10));
     BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args, config);
     return 0;
 }
