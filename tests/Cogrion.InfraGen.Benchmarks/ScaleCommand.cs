@@ -26,6 +26,7 @@ public static class ScaleCommand
         }
 
         var stages = new Stages();
+        Hosting.OneShotProcess.SuspendCollections(); // As the model program does (InfraGenHost.Run).
         UpstreamSchemas.Prepare(); // As InfraPipeline.Render does: schemas build while the model loads and renders.
         using var estate = SyntheticEstate.Create(clusters, apps, outDirectory);
         stages.End("model setup", "the synthetic model's directory: chart templates, releases.yaml");
