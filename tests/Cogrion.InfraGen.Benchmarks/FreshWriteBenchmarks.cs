@@ -5,6 +5,7 @@ namespace Cogrion.InfraGen.Benchmarks;
 
 /// <summary>Writing a whole tree into an empty directory (a first generation), against plain writes of the same bytes.</summary>
 [MemoryDiagnoser]
+[InvocationCount(1)] // Each call needs the empty directory that IterationSetup leaves.
 public class FreshWriteBenchmarks : EstateBenchmarks
 {
     private (string Path, byte[] Bytes)[] _bytes = [];
