@@ -41,7 +41,16 @@ public static class TreeWriter
         var changed = new bool[files.Length];
         var directories = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal) { [root] = true };
         var options = new ParallelOptions { MaxDegreeOfParallelism = files.Length < ParallelFrom ? 1 : -1 };
-        Parallel.For(0, files.Length, options, i => changed[i] = WriteIfChanged(root, files[i], fresh, directories));
+        try
+        {
+            Parallel.For(0, files.Length, options, i => changed[i] = WriteIfChanged(root, files[i], fresh, directories));
+        }
+        catch (AggregateException e)
+        {
+            // Report the file system's own error (a full disk, a read-only file), as a sequential write would: the first
+            // one says it, and the others almost always share its cause.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+        }
 
         var written = new List<string>();
         for (var i = 0; i < files.Length; i++)

@@ -60,6 +60,22 @@ public sealed class TreeWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_file_the_file_system_refuses_fails_the_parallel_write_with_the_file_systems_own_error()
+    {
+        var (declared, releases) = FixtureModel.ManyClusters(60);
+        var paths = FixtureModel.CreateFiles(_temp, releases);
+        var estate = FixtureModel.Estate(declared);
+        Generate(paths, estate);
+        var blocked = Path.Combine(paths.OutDirectory, "values", declared[3].Name, "web.yaml");
+        File.Delete(blocked);
+        Directory.CreateDirectory(Path.Combine(blocked, "inside")); // A directory where the file goes: no rename replaces it.
+
+        var error = Record.Exception(() => Generate(paths, estate));
+
+        Assert.IsAssignableFrom<IOException>(error);
+    }
+
+    [Fact]
     public void A_hand_edited_file_is_rewritten_and_a_file_the_model_does_not_produce_is_removed()
     {
         var paths = FixtureModel.CreateFiles(_temp);
