@@ -33,10 +33,14 @@ public sealed class SyntheticEstate : IDisposable
     /// <summary>The estate loaded and checked, ready to render.</summary>
     public InfraModel Load() => ModelLoader.Load(Estate, Paths);
 
-    /// <summary>An estate of <paramref name="clusters"/> clusters (an even number: one dev and one prod per region).</summary>
-    public static SyntheticEstate Create(int clusters)
+    /// <summary>
+    /// An estate of <paramref name="clusters"/> clusters (one dev and one prod per region, the last region dev only
+    /// for an odd number) and <paramref name="apps"/> apps (see <see cref="SyntheticApps"/>), writing its tree to
+    /// <paramref name="outDirectory"/> (default: <c>out/</c> in the scratch folder, removed with it).
+    /// </summary>
+    public static SyntheticEstate Create(int clusters, int apps = 5, string? outDirectory = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(clusters, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(clusters, 1);
         var real = RealModel();
         var regions = (clusters + 1) / 2;
         var declared = new List<Cluster>(clusters);
@@ -50,13 +54,25 @@ public sealed class SyntheticEstate : IDisposable
             }
         }
 
+        var realEstate = new CogrionEstate().Define();
+        var chosen = SyntheticApps.From(realEstate.Apps, apps);
         var root = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), "infragen-synthetic-" + Guid.NewGuid().ToString("N"));
         var model = Path.Combine(root, "model");
-        CopyDirectory(Path.Combine(real.ModelDirectory, "charts"), Path.Combine(model, "charts"));
-        File.WriteAllText(Path.Combine(model, "releases.yaml"), Releases(declared, TaggedApps(real)));
+        foreach (var app in chosen)
+        {
+            var templates = real.TemplatesDirectory(SyntheticApps.OriginalOf(app));
+            if (Directory.Exists(templates))
+            {
+                CopyDirectory(templates, Path.Combine(model, "charts", app.Name, "templates"));
+            }
+        }
 
-        var estate = new CogrionEstate().Define() with { Clusters = declared };
-        return new SyntheticEstate(root, estate, new ModelPaths(model, Path.Combine(root, "out")));
+        Directory.CreateDirectory(model);
+        var tagged = TaggedApps(real);
+        File.WriteAllText(Path.Combine(model, "releases.yaml"), Releases(declared, [.. chosen.Where(a => tagged.Contains(SyntheticApps.OriginalOf(a))).Select(a => a.Name)]));
+
+        var estate = realEstate with { Clusters = declared, Apps = chosen };
+        return new SyntheticEstate(root, estate, new ModelPaths(model, Path.GetFullPath(outDirectory ?? Path.Combine(root, "out"))));
     }
 
     /// <summary>The real model's directories, found from this program's location (it runs inside the repository).</summary>
@@ -64,19 +80,19 @@ public sealed class SyntheticEstate : IDisposable
         ModelPaths.Discover(System.AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run from inside the repository: no model/ directory found above " + System.AppContext.BaseDirectory);
 
     /// <summary>The apps that read an image tag: those with a line in the real releases.yaml.</summary>
-    private static string[] TaggedApps(ModelPaths real)
+    private static HashSet<string> TaggedApps(ModelPaths real)
     {
         var diagnostics = new List<InfraDiagnostic>();
         var releases = Loading.Releases.Load(real.ReleasesFile, diagnostics);
-        return [.. releases.Entries.Select(e => e.App).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return [.. releases.Entries.Select(e => e.App)];
     }
 
     /// <summary>One distinct, valid tag per cluster and app, as CI would deploy them.</summary>
-    private static string Releases(IEnumerable<Cluster> clusters, string[] apps)
+    private static string Releases(IEnumerable<Cluster> clusters, IReadOnlyList<string> apps)
     {
         var text = new StringBuilder("# Generated for a synthetic estate.\n");
         var n = 0;
-        foreach (var cluster in clusters)
+        foreach (var cluster in apps.Count == 0 ? [] : clusters)
         {
             text.Append(cluster.Name).Append(":\n");
             foreach (var app in apps)

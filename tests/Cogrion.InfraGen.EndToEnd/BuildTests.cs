@@ -60,6 +60,21 @@ public sealed class BuildTests(PackedRepository packed)
     }
 
     [Fact]
+    public void A_changed_input_regenerates_through_the_ReadyToRun_copy_and_rewrites_only_what_changed()
+    {
+        PackedRepository.Succeeds(Command.DotnetCli(Model, "build"));
+        var times = Directory.EnumerateFiles(Out, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        File.SetLastWriteTimeUtc(Path.Combine(Model, "releases.yaml"), DateTime.UtcNow); // Newer, same content.
+
+        var build = Command.DotnetCli(Model, "build", "-v:n");
+
+        PackedRepository.Succeeds(build);
+        Assert.Matches(@"infragen-r2r[/\\]Cogrion\.Infra\.Model\.dll\S* generate --model ", build.Output);
+        Assert.Contains("infragen: 0 written, 0 removed", build.Output);
+        Assert.All(times, t => Assert.Equal(t.Value, File.GetLastWriteTimeUtc(t.Key)));
+    }
+
+    [Fact]
     public void InfraGenCheck_fails_the_build_on_drift_with_the_diff_in_the_log_and_writes_nothing()
     {
         var snapshot = RepositoryFiles.Snapshot(Out);

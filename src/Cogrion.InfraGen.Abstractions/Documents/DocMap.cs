@@ -69,8 +69,10 @@ public sealed class DocMap : DocNode, IEnumerable<KeyValuePair<string, DocNode>>
         return index >= 0;
     }
 
-    /// <inheritdoc />
-    public IEnumerator<KeyValuePair<string, DocNode>> GetEnumerator() => _entries.GetEnumerator();
+    /// <summary>The entries, in order. A struct enumerator: walking thousands of documents allocates nothing.</summary>
+    public List<KeyValuePair<string, DocNode>>.Enumerator GetEnumerator() => _entries.GetEnumerator();
+
+    IEnumerator<KeyValuePair<string, DocNode>> IEnumerable<KeyValuePair<string, DocNode>>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -16,8 +16,10 @@ public sealed class DocSeq : DocNode, IEnumerable<DocNode>
     /// <summary>Appends an item.</summary>
     public void Add(DocNode item) => _items.Add(item ?? throw new ArgumentNullException(nameof(item)));
 
-    /// <inheritdoc />
-    public IEnumerator<DocNode> GetEnumerator() => _items.GetEnumerator();
+    /// <summary>The items, in order. A struct enumerator: walking thousands of documents allocates nothing.</summary>
+    public List<DocNode>.Enumerator GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator<DocNode> IEnumerable<DocNode>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

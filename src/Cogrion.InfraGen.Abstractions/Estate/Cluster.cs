@@ -11,6 +11,7 @@ public sealed record Cluster
     {
         Env = env;
         Region = region;
+        Name = $"{env.Name}-{region.Name}"; // Read for every file of the tree: made once.
         DeclaredAt = new SourceLocation(file, line);
     }
 
@@ -21,7 +22,7 @@ public sealed record Cluster
     public Region Region { get; }
 
     /// <summary>The cluster name, <c>{env}-{region}</c>: the name of its apps and values directories.</summary>
-    public string Name => $"{Env.Name}-{Region.Name}";
+    public string Name { get; }
 
     /// <summary>The API server Argo CD deploys to; Argo CD runs in the cluster it manages.</summary>
     public string Server { get; init; } = "https://kubernetes.default.svc";

@@ -20,8 +20,12 @@ public static class InfraGenHost
     /// <summary>Exit code: bad usage, or the model itself is wrong.</summary>
     public const int UsageOrModelError = 2;
 
-    /// <summary>Parses <paramref name="args"/> and runs the verb over the catalog's model.</summary>
-    public static int Run(string[] args, IInfraCatalog catalog) => Run(args, catalog, Console.Out, Console.Error);
+    /// <summary>Parses <paramref name="args"/> and runs the verb over the catalog's model: the model program's whole run.</summary>
+    public static int Run(string[] args, IInfraCatalog catalog)
+    {
+        OneShotProcess.SuspendCollections();
+        return Run(args, catalog, Console.Out, Console.Error);
+    }
 
     /// <summary>
     /// As <see cref="Run(string[], IInfraCatalog)"/>, writing to the given streams (tests read them). The verb runs under

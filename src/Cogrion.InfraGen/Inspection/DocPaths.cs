@@ -48,7 +48,7 @@ public static partial class DocPaths
         switch (node)
         {
             case DocMap { Count: > 0 } map:
-                foreach (var (key, value) in map.Entries)
+                foreach (var (key, value) in map)
                 {
                     Collect(value, Append(path, key), leaves);
                 }

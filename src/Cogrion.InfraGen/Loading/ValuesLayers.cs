@@ -13,7 +13,7 @@ public static class ValuesLayers
     public static DocMap Subtract(DocMap effective, DocMap defaults)
     {
         var file = new DocMap();
-        foreach (var (key, value) in effective.Entries)
+        foreach (var (key, value) in effective)
         {
             if (!defaults.TryGet(key, out var fallback))
             {
@@ -33,7 +33,7 @@ public static class ValuesLayers
             }
         }
 
-        foreach (var (key, _) in defaults.Entries)
+        foreach (var (key, _) in defaults)
         {
             if (!effective.TryGet(key, out _))
             {
@@ -48,7 +48,7 @@ public static class ValuesLayers
     public static DocMap Merge(DocMap defaults, DocMap overrides)
     {
         var merged = new DocMap();
-        foreach (var (key, value) in defaults.Entries)
+        foreach (var (key, value) in defaults)
         {
             if (!overrides.TryGet(key, out var over))
             {
@@ -68,7 +68,7 @@ public static class ValuesLayers
             }
         }
 
-        foreach (var (key, value) in overrides.Entries)
+        foreach (var (key, value) in overrides)
         {
             if (!defaults.TryGet(key, out _) && value is not DocScalar { Kind: ScalarKind.Null })
             {

@@ -42,6 +42,6 @@ public static class TreeLayout
     public static string Values(string cluster, string app) => $"{ValuesDirectory(cluster)}/{app}.yaml";
 
     /// <summary>A cluster's values file as Argo CD's <c>helm.valueFiles</c> names it: relative to the chart directory.</summary>
-    public static string ValueFileFromChart(string cluster, string app) =>
-        Path.GetRelativePath(ChartDirectory(app), Values(cluster, app)).Replace('\\', '/');
+    /// <remarks>A chart directory is <c>charts/&lt;app&gt;</c>, two levels below the root (app names are DNS labels).</remarks>
+    public static string ValueFileFromChart(string cluster, string app) => "../../" + Values(cluster, app);
 }

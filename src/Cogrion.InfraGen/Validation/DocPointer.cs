@@ -21,15 +21,22 @@ public static class DocPointer
     /// <summary>The node at <paramref name="segments"/>, or null when the document has none there.</summary>
     public static DocNode? Find(DocNode root, IEnumerable<string> segments)
     {
-        var node = root;
+        if (segments is IReadOnlyList<string> list)
+        {
+            // Rules look paths up in every document of the tree: walk a list without an enumerator.
+            DocNode? found = root;
+            for (var i = 0; i < list.Count && found is not null; i++)
+            {
+                found = Child(found, list[i]);
+            }
+
+            return found;
+        }
+
+        DocNode? node = root;
         foreach (var segment in segments)
         {
-            node = node switch
-            {
-                DocMap map => map[segment],
-                DocSeq seq when int.TryParse(segment, out var index) && index >= 0 && index < seq.Count => seq[index],
-                _ => null,
-            };
+            node = Child(node, segment);
             if (node is null)
             {
                 return null;
@@ -40,8 +47,23 @@ public static class DocPointer
     }
 
     /// <summary>The string at a path of maps (<c>spec</c>, <c>source</c>, <c>path</c>), or null.</summary>
-    public static string? String(DocNode root, params string[] segments) =>
-        Find(root, segments) is DocScalar { Kind: ScalarKind.String } scalar ? scalar.Text : null;
+    public static string? String(DocNode root, params ReadOnlySpan<string> segments)
+    {
+        DocNode? node = root;
+        for (var i = 0; i < segments.Length && node is not null; i++)
+        {
+            node = Child(node, segments[i]);
+        }
+
+        return node is DocScalar { Kind: ScalarKind.String } scalar ? scalar.Text : null;
+    }
+
+    private static DocNode? Child(DocNode node, string segment) => node switch
+    {
+        DocMap map => map[segment],
+        DocSeq seq when int.TryParse(segment, out var index) && index >= 0 && index < seq.Count => seq[index],
+        _ => null,
+    };
 
     /// <summary>How a value is shown in a message: strings quoted, other scalars as written, collections by kind.</summary>
     public static string Show(DocNode? node) => node switch

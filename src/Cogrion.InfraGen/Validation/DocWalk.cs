@@ -8,6 +8,9 @@ public static class DocWalk
     /// <summary>Called for each scalar; <c>path</c> is live (copy it to keep it).</summary>
     public delegate void ScalarVisitor(IReadOnlyList<string> path, string? key, DocScalar scalar);
 
+    /// <summary>The path segments of the first list items, made once: walks visit every list of every document.</summary>
+    private static readonly string[] Indices = [.. Enumerable.Range(0, 64).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
     /// <summary>Calls <paramref name="visit"/> for every scalar below <paramref name="root"/>, in document order.</summary>
     public static void Scalars(DocNode root, ScalarVisitor visit)
     {
@@ -22,7 +25,7 @@ public static class DocWalk
         switch (node)
         {
             case DocMap map:
-                foreach (var (childKey, child) in map.Entries)
+                foreach (var (childKey, child) in map)
                 {
                     path.Add(childKey);
                     Walk(child, childKey, path, visit);
@@ -33,7 +36,7 @@ public static class DocWalk
             case DocSeq seq:
                 for (var i = 0; i < seq.Count; i++)
                 {
-                    path.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    path.Add(i < Indices.Length ? Indices[i] : i.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     Walk(seq[i], key, path, visit);
                     path.RemoveAt(path.Count - 1);
                 }

@@ -14,29 +14,45 @@ public static class RepoPath
             return null;
         }
 
-        var parts = new List<string>();
-        foreach (var segment in (from + "/" + relative).Split('/'))
+        // Runs for every Application of the tree: segments are applied in one buffer, and only the result is a new string.
+        var capacity = from.Length + relative.Length + 1;
+        var buffer = capacity <= 512 ? stackalloc char[capacity] : new char[capacity];
+        var length = 0;
+        return Apply(from, buffer, ref length) && Apply(relative, buffer, ref length) ? new string(buffer[..length]) : null;
+    }
+
+    /// <summary>Applies each segment of <paramref name="path"/> to the normalized path in <paramref name="buffer"/>; false when it climbs above the root.</summary>
+    private static bool Apply(ReadOnlySpan<char> path, Span<char> buffer, ref int length)
+    {
+        foreach (var range in path.Split('/'))
         {
-            if (segment is "" or ".")
+            var segment = path[range];
+            if (segment.IsEmpty || segment is ".")
             {
                 continue;
             }
 
-            if (segment == "..")
+            if (segment is "..")
             {
-                if (parts.Count == 0)
+                if (length == 0)
                 {
-                    return null;
+                    return false;
                 }
 
-                parts.RemoveAt(parts.Count - 1);
+                length = Math.Max(buffer[..length].LastIndexOf('/'), 0);
                 continue;
             }
 
-            parts.Add(segment);
+            if (length > 0)
+            {
+                buffer[length++] = '/';
+            }
+
+            segment.CopyTo(buffer[length..]);
+            length += segment.Length;
         }
 
-        return string.Join('/', parts);
+        return true;
     }
 
     /// <summary>A repository path normalized; null when it leaves the repository.</summary>

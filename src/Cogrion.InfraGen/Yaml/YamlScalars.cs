@@ -15,6 +15,8 @@ public static partial class YamlScalars
         "~", "null", "true", "false", "yes", "no", "y", "n", "on", "off", "=", "<<",
     };
 
+    private static readonly int LongestSpecialWord = SpecialWords.Max(w => w.Length);
+
     private const string LeadingIndicators = "-?:,[]{}#&*!|>'\"%@`";
 
     /// <summary>Appends <paramref name="value"/> as a plain or double-quoted scalar.</summary>
@@ -50,16 +52,30 @@ public static partial class YamlScalars
             return false;
         }
 
-        foreach (var c in value)
+        // Nearly every string of a tree is printable ASCII: one vectorized scan decides it; the rest go character by character.
+        var text = value.AsSpan();
+        if (text.IndexOfAnyExceptInRange(' ', '~') < 0)
         {
-            if (NeedsEscape(c) || c is ',' or '[' or ']' or '{' or '}' || char.IsWhiteSpace(c) && c != ' ')
+            if (text.IndexOfAny(FlowIndicators) >= 0)
             {
                 return false;
             }
         }
+        else
+        {
+            foreach (var c in value)
+            {
+                if (NeedsEscape(c) || c is ',' or '[' or ']' or '{' or '}' || char.IsWhiteSpace(c) && c != ' ')
+                {
+                    return false;
+                }
+            }
+        }
 
-        return !SpecialWords.Contains(value) && !LooksLikeNumberOrDate(value);
+        return !(value.Length <= LongestSpecialWord && SpecialWords.Contains(value)) && !LooksLikeNumberOrDate(value);
     }
+
+    private static readonly System.Buffers.SearchValues<char> FlowIndicators = System.Buffers.SearchValues.Create(",[]{}");
 
     /// <summary>Numbers in either YAML version (ints, octal, hex, floats, sexagesimal, .inf, .nan) and 1.1 timestamps.</summary>
     private static bool LooksLikeNumberOrDate(string value)

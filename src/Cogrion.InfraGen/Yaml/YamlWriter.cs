@@ -15,13 +15,12 @@ public static class YamlWriter
     /// <summary>One or more documents (separated by <c>---</c>), after an optional comment header.</summary>
     public static string Write(IReadOnlyList<DocNode> documents, string? header = null)
     {
-        var output = new StringBuilder(1024);
+        // One builder per thread: a run writes thousands of files, and only each file's final string needs to be new.
+        var output = t_builder ??= new StringBuilder(4096);
+        output.Clear();
         if (header is not null)
         {
-            foreach (var line in header.Split('\n'))
-            {
-                output.Append(line.Length == 0 ? "#" : "# ").Append(line).Append('\n');
-            }
+            AppendComment(output, header);
         }
 
         for (var i = 0; i < documents.Count; i++)
@@ -41,7 +40,36 @@ public static class YamlWriter
             }
         }
 
-        return output.ToString();
+        var text = output.ToString();
+        if (output.Capacity > MaxKeptCapacity)
+        {
+            t_builder = null; // A huge file (the README of a thousand clusters) should not pin its buffer for the run.
+        }
+
+        return text;
+    }
+
+    private const int MaxKeptCapacity = 64 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    /// <summary>Each line of <paramref name="text"/> as a <c>#</c> comment line.</summary>
+    private static void AppendComment(StringBuilder output, string text)
+    {
+        var rest = text.AsSpan();
+        while (true)
+        {
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            output.Append(line.IsEmpty ? "#" : "# ").Append(line).Append('\n');
+            if (end < 0)
+            {
+                return;
+            }
+
+            rest = rest[(end + 1)..];
+        }
     }
 
     /// <summary>One document, no header.</summary>
@@ -67,7 +95,7 @@ public static class YamlWriter
     private static void WriteMap(StringBuilder output, DocMap map, int indent, bool inlineFirst)
     {
         var first = true;
-        foreach (var (key, value) in map.Entries)
+        foreach (var (key, value) in map)
         {
             if (!(first && inlineFirst))
             {

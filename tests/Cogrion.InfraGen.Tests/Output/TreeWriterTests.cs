@@ -10,20 +10,69 @@ public sealed class TreeWriterTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
-    [Fact]
-    public void A_second_run_on_an_unchanged_model_writes_nothing_and_keeps_modification_times()
+    [Theory]
+    [InlineData(2)] // A small tree, written on one thread.
+    [InlineData(60)] // Hundreds of files, compared and written in parallel.
+    public void A_second_run_on_an_unchanged_model_writes_nothing_and_keeps_modification_times(int clusters)
     {
-        var paths = FixtureModel.CreateFiles(_temp);
-        var first = Generate(paths);
-        Assert.NotEmpty(first.Written);
+        var (declared, releases) = FixtureModel.ManyClusters(clusters);
+        var paths = FixtureModel.CreateFiles(_temp, releases);
+        var estate = FixtureModel.Estate(declared);
+        var first = Generate(paths, estate);
+        Assert.Equal(TreeWriter.ExistingFiles(paths.OutDirectory), first.Written);
         var times = Directory.EnumerateFiles(paths.OutDirectory, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
 
-        var second = Generate(paths);
+        var second = Generate(paths, estate);
 
         Assert.Empty(second.Written);
         Assert.Empty(second.Deleted);
         Assert.Equal(first.Written.Count, second.Unchanged);
         Assert.All(times, t => Assert.Equal(t.Value, File.GetLastWriteTimeUtc(t.Key)));
+    }
+
+    [Fact]
+    public void Regenerating_after_a_change_to_one_cluster_rewrites_only_that_clusters_values_file()
+    {
+        var (declared, releases) = FixtureModel.ManyClusters(60);
+        var paths = FixtureModel.CreateFiles(_temp, releases);
+        var replicas = declared.ToDictionary(c => c.Name, _ => 2);
+        var web = new App<WebValues>("web", new ChartSpec("1.0.0", "Fixture web app"), c => new WebValues
+        {
+            Global = new() { Environment = c.Cluster.Env.Name, Region = c.Cluster.Region.Name },
+            Host = $"web.{c.Cluster.Name}.example.com",
+            Image = new() { Repository = "ghcr.io/example/web", Tag = c.ImageTag },
+            Replicas = replicas[c.Cluster.Name],
+        })
+        { DependsOn = ["db"] };
+        var estate = FixtureModel.Estate(declared, [web, FixtureModel.Db()]);
+        Generate(paths, estate);
+        var times = Directory.EnumerateFiles(paths.OutDirectory, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var changed = declared[17].Name;
+
+        replicas[changed] = 5;
+        var report = Generate(paths, estate);
+
+        var values = $"values/{changed}/web.yaml";
+        Assert.Equal([values], report.Written);
+        Assert.Empty(report.Deleted);
+        Assert.Contains("replicas: 5", File.ReadAllText(Path.Combine(paths.OutDirectory, values)));
+        Assert.All(times.Where(t => !t.Key.EndsWith(values, StringComparison.Ordinal)), t => Assert.Equal(t.Value, File.GetLastWriteTimeUtc(t.Key)));
+    }
+
+    [Fact]
+    public void A_file_the_file_system_refuses_fails_the_parallel_write_with_the_file_systems_own_error()
+    {
+        var (declared, releases) = FixtureModel.ManyClusters(60);
+        var paths = FixtureModel.CreateFiles(_temp, releases);
+        var estate = FixtureModel.Estate(declared);
+        Generate(paths, estate);
+        var blocked = Path.Combine(paths.OutDirectory, "values", declared[3].Name, "web.yaml");
+        File.Delete(blocked);
+        Directory.CreateDirectory(Path.Combine(blocked, "inside")); // A directory where the file goes: no rename replaces it.
+
+        var error = Record.Exception(() => Generate(paths, estate));
+
+        Assert.IsAssignableFrom<IOException>(error);
     }
 
     [Fact]
@@ -103,8 +152,8 @@ public sealed class TreeWriterTests : IDisposable
         }
     }
 
-    private static WriteReport Generate(ModelPaths paths) =>
-        TreeWriter.Write(InfraPipeline.Render(ModelLoader.Load(FixtureModel.Estate(), paths)), paths.OutDirectory);
+    private static WriteReport Generate(ModelPaths paths, Estate? estate = null) =>
+        TreeWriter.Write(InfraPipeline.Render(ModelLoader.Load(estate ?? FixtureModel.Estate(), paths)), paths.OutDirectory);
 
     public void Dispose() => _temp.Dispose();
 }

@@ -35,13 +35,15 @@ public sealed class FixtureTreeTests : IDisposable
         var previous = CultureInfo.CurrentCulture;
         try
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("tr-TR");
+            // The pool threads that render clusters in parallel take the default culture, this thread its own: set both.
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.DefaultThreadCurrentCulture = new CultureInfo("tr-TR");
             var turkish = Render();
             Assert.All(invariant.Files, f => Assert.Equal(f.Value.Text, turkish.Files[f.Key].Text));
         }
         finally
         {
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = previous;
+            CultureInfo.DefaultThreadCurrentCulture = null;
         }
     }
 

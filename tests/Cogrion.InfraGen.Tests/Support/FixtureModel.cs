@@ -153,6 +153,19 @@ public static class FixtureModel
         return paths;
     }
 
+    /// <summary>
+    /// <paramref name="count"/> clusters (dev and prod in regions <c>r-1</c>, <c>r-2</c>, …), and a releases.yaml that
+    /// tags web on each: a tree large enough that rendering and writing run in parallel.
+    /// </summary>
+    public static (IReadOnlyList<Cluster> Clusters, string Releases) ManyClusters(int count)
+    {
+        var clusters = Enumerable.Range(0, count)
+            .Select(i => new Cluster(i % 2 == 0 ? Dev : Prod, new Region($"r-{(i / 2) + 1}", "eu-central-1")))
+            .ToList();
+        var releases = string.Concat(clusters.Select((c, i) => $"{c.Name}:\n  web: sha-{0xa000000 + i:x7}\n"));
+        return (clusters, releases);
+    }
+
     /// <summary>A model directory with the fixture's releases.yaml and a template, and an out/ beside it.</summary>
     public static ModelPaths CreateFiles(TempDirectory temp, string? releases = Releases)
     {

@@ -27,7 +27,7 @@ public static class DocJson
         {
             case DocMap map:
                 writer.WriteStartObject();
-                foreach (var (key, value) in map.Entries)
+                foreach (var (key, value) in map)
                 {
                     writer.WritePropertyName(key);
                     Write(writer, value);

@@ -10,7 +10,7 @@ namespace Cogrion.InfraGen.Validation.Schemas;
 /// </summary>
 public sealed class SchemaVerdicts
 {
-    private readonly ConcurrentDictionary<(CompiledSchema Schema, string Signature), Lazy<IReadOnlyList<SchemaFinding>>> _verdicts = new();
+    private readonly ConcurrentDictionary<CompiledSchema, ConcurrentDictionary<string, Lazy<IReadOnlyList<SchemaFinding>>>> _verdicts = new();
     private readonly ConcurrentDictionary<(ContentCheck Check, string Text), bool> _answers = new();
     private int _evaluations;
 
@@ -20,8 +20,14 @@ public sealed class SchemaVerdicts
     /// <summary>The findings of <paramref name="schema"/> for <paramref name="document"/>; empty when it is valid.</summary>
     public IReadOnlyList<SchemaFinding> Evaluate(CompiledSchema schema, DocNode document)
     {
-        var signature = ShapeSignature.Of(document, schema.Shape, Answer);
-        return _verdicts.GetOrAdd((schema, signature), _ => new Lazy<IReadOnlyList<SchemaFinding>>(() =>
+        var bySignature = _verdicts.GetOrAdd(schema, static _ => new(StringComparer.Ordinal));
+        var signature = ShapeSignature.Sign(document, schema.Shape, Answer);
+        if (bySignature.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(signature, out var known))
+        {
+            return known.Value; // The common case: no string made, no evaluation.
+        }
+
+        return bySignature.GetOrAdd(signature.ToString(), _ => new Lazy<IReadOnlyList<SchemaFinding>>(() =>
         {
             Interlocked.Increment(ref _evaluations);
             return schema.Evaluate(document);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cogrion.InfraGen.Documents;
 
 namespace Cogrion.InfraGen.Validation.Schemas;
@@ -15,27 +14,32 @@ public static class ShapeSignature
     public delegate bool CheckAnswer(ContentCheck check, string text);
 
     /// <summary>The signature of <paramref name="document"/> under <paramref name="shape"/>.</summary>
-    public static string Of(DocNode document, ContentShape shape, CheckAnswer answer)
+    public static string Of(DocNode document, ContentShape shape, CheckAnswer answer) => new(Sign(document, shape, answer));
+
+    /// <summary>
+    /// The signature in this thread's buffer, valid until the thread's next call: a run signs thousands of documents,
+    /// and a signature seen before (nearly all of them) need never become a string.
+    /// </summary>
+    internal static ReadOnlySpan<char> Sign(DocNode document, ContentShape shape, CheckAnswer answer)
     {
-        // One builder per thread: a run signs thousands of documents, and only the final string needs to be new.
-        var text = t_builder ??= new StringBuilder(4096);
-        text.Clear();
+        var text = t_text ??= new Text();
+        text.Length = 0;
         Append(text, document, shape, answer);
-        return text.ToString();
+        return text.Written;
     }
 
     [ThreadStatic]
-    private static StringBuilder? t_builder;
+    private static Text? t_text;
 
     // Optimized at first call: a one-shot run signs thousands of documents before tiered JIT would promote it.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void Append(StringBuilder text, DocNode node, ContentShape shape, CheckAnswer answer)
+    private static void Append(Text text, DocNode node, ContentShape shape, CheckAnswer answer)
     {
         switch (node)
         {
             case DocMap map:
                 text.Append('{');
-                foreach (var (key, value) in map.Entries)
+                foreach (var (key, value) in map)
                 {
                     AppendText(text, key);
                     Append(text, value, shape.Property(key), answer);
@@ -73,6 +77,48 @@ public static class ShapeSignature
     }
 
     /// <summary>Length-prefixed, so no key or text can be mistaken for structure.</summary>
-    private static void AppendText(StringBuilder text, string value) =>
-        text.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
+    private static void AppendText(Text text, string value)
+    {
+        text.Append(value.Length);
+        text.Append(':');
+        text.Append(value);
+    }
+
+    /// <summary>A growable character buffer (a signature is read as a span, so it must be one piece, unlike a StringBuilder's chunks).</summary>
+    private sealed class Text
+    {
+        private char[] _chars = new char[4096];
+
+        public int Length { get; set; }
+
+        public ReadOnlySpan<char> Written => _chars.AsSpan(0, Length);
+
+        public void Append(char c)
+        {
+            Reserve(1);
+            _chars[Length++] = c;
+        }
+
+        public void Append(string value)
+        {
+            Reserve(value.Length);
+            value.CopyTo(_chars.AsSpan(Length));
+            Length += value.Length;
+        }
+
+        public void Append(int value)
+        {
+            Reserve(11);
+            value.TryFormat(_chars.AsSpan(Length), out var written, provider: CultureInfo.InvariantCulture);
+            Length += written;
+        }
+
+        private void Reserve(int more)
+        {
+            if (Length + more > _chars.Length)
+            {
+                Array.Resize(ref _chars, Math.Max(_chars.Length * 2, Length + more));
+            }
+        }
+    }
 }
