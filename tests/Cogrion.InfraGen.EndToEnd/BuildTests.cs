@@ -75,6 +75,29 @@ public sealed class BuildTests(PackedRepository packed)
     }
 
     [Fact]
+    public void The_copy_of_CODEOWNERS_outside_the_tree_is_never_written_silently_at_the_default_verbosity()
+    {
+        PackedRepository.Succeeds(Command.DotnetCli(Model, "build"));
+        var codeOwners = Path.Combine(packed.Repo, ".github", "CODEOWNERS");
+        var committed = File.ReadAllBytes(codeOwners);
+        try
+        {
+            File.Delete(codeOwners);
+            File.SetLastWriteTimeUtc(Path.Combine(Model, "releases.yaml"), DateTime.UtcNow); // Runs the step; the copy is not an input.
+
+            var build = Command.DotnetCli(Model, "build");
+
+            PackedRepository.Succeeds(build);
+            Assert.Contains("written  ../.github/CODEOWNERS  (outside the tree: the model's Repo.CodeOwnersPath", build.Output);
+            Assert.Equal(committed, File.ReadAllBytes(codeOwners));
+        }
+        finally
+        {
+            File.WriteAllBytes(codeOwners, committed);
+        }
+    }
+
+    [Fact]
     public void InfraGenCheck_fails_the_build_on_drift_with_the_diff_in_the_log_and_writes_nothing()
     {
         var snapshot = RepositoryFiles.Snapshot(Out);

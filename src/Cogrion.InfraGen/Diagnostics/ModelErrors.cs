@@ -60,6 +60,12 @@ public static class ModelErrors
     public static InfraDiagnostic UnusedRelease(string app, string cluster, SourceLocation at) => new(
         "INFRA1103", $"releases.yaml sets a tag for app '{app}' on cluster '{cluster}', but no such app reads an image tag there; remove the line.", at);
 
+    public static InfraDiagnostic ReleaseOfUnknownName(string app, string cluster, string kind, string name, IEnumerable<string> known, SourceLocation at) => new(
+        "INFRA1103",
+        $"releases.yaml sets a tag for app '{app}' on cluster '{cluster}', but the model has no {kind} '{name}'; "
+        + $"the {kind}s are {string.Join(", ", known.Order(StringComparer.Ordinal))}. Correct the name or remove the line.",
+        at);
+
     public static InfraDiagnostic OutDirectoryBusy(string outDirectory, string lockFile, TimeSpan waited) => new(
         "INFRA3002",
         $"Another infragen run has held the lock on {outDirectory} for {waited.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} s " +

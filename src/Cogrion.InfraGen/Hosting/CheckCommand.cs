@@ -54,7 +54,20 @@ internal sealed class CheckCommand()
         }
 
         output.WriteLine();
-        output.WriteLine($"Fix: run `dotnet build` (or `infragen generate`) to regenerate {outName}/, then commit model/ and {outName}/ together; never edit {outName}/ by hand.");
+        output.WriteLine(FixLine(report, outName));
+    }
+
+    /// <summary>
+    /// How to repair the drift. A copy outside the tree (CODEOWNERS) is not an input of the MSBuild step, so a
+    /// <c>dotnet build</c> with nothing else changed skips generation and leaves a hand edit of it: only generate rewrites it.
+    /// </summary>
+    private static string FixLine(DriftReport report, string outName)
+    {
+        var outside = report.Files.Where(f => f.Path.StartsWith("../", StringComparison.Ordinal)).Select(f => Shown(outName, f.Path)).ToList();
+        var commit = $"then commit model/ and {outName}/ together; never edit {outName}/ by hand.";
+        return outside.Count == 0
+            ? $"Fix: run `dotnet build` (or `infragen generate`) to regenerate {outName}/, {commit}"
+            : $"Fix: run `infragen generate` to rewrite {string.Join(", ", outside)} (a `dotnet build` with nothing else changed skips generation); {commit}";
     }
 
     private static string Verb(DriftKind kind) => kind switch

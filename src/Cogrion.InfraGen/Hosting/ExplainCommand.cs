@@ -89,9 +89,38 @@ internal sealed class ExplainCommand : InfraGenVerb
             return InfraGenHost.Ok;
         }
 
-        var top = file.Documents.OfType<DocMap>().SelectMany(d => d.Entries.Select(e => e.Key)).Distinct().Take(12);
-        context.Error.WriteLine($"infragen explain: error: {shown} has no key '{key}'; its top-level keys are {string.Join(", ", top)}.");
+        IReadOnlyList<DocNode> roots = file.Kind == FileKind.ClusterValues && file.App is not null ? [.. file.Documents, model.ChartDefaults[file.App]] : file.Documents;
+        context.Error.WriteLine($"infragen explain: error: {shown} has no key '{key}'; {Nearest(roots, key)}.");
         return InfraGenHost.UsageOrModelError;
+    }
+
+    /// <summary>
+    /// What the longest part of <paramref name="key"/> that exists holds (its keys, its items, or a single value), so a
+    /// typo deep in a key is answered with the keys beside it; else the documents' top-level keys.
+    /// </summary>
+    private static string Nearest(IReadOnlyList<DocNode> roots, string key)
+    {
+        for (var cut = key.LastIndexOfAny(['.', '[']); cut > 0; cut = key.LastIndexOfAny(['.', '['], cut - 1))
+        {
+            var prefix = key[..cut];
+            var nodes = roots.Select(r => DocPaths.Find(r, prefix)).OfType<DocNode>().ToList();
+            var keys = nodes.OfType<DocMap>().SelectMany(m => m.Entries.Select(e => e.Key)).Distinct().ToList();
+            if (keys.Count > 0)
+            {
+                return $"'{prefix}' has the keys {string.Join(", ", keys.Take(12))}";
+            }
+
+            switch (nodes.FirstOrDefault())
+            {
+                case DocSeq seq:
+                    return $"'{prefix}' is a list of {seq.Count} item(s), from [0]";
+                case DocScalar:
+                    return $"'{prefix}' is a single value, with no keys under it";
+            }
+        }
+
+        var top = roots.OfType<DocMap>().SelectMany(d => d.Entries.Select(e => e.Key)).Distinct().Take(12);
+        return $"its top-level keys are {string.Join(", ", top)}";
     }
 
     private static void Print(IReadOnlyList<Source> sources, ModelPaths paths, TextWriter output)

@@ -44,6 +44,14 @@ internal sealed class PromoteCommand : InfraGenVerb
             return InfraGenHost.UsageOrModelError;
         }
 
+        // The summary is written last, after releases.yaml and out/: a path that can never be a file is refused first.
+        var summary = parse.GetValue(_summary);
+        if (summary is not null && Directory.Exists(summary.FullName))
+        {
+            error.WriteLine($"infragen promote: error: --summary {summary.FullName} is a directory; give the path of the Markdown file to write. Nothing was changed.");
+            return InfraGenHost.UsageOrModelError;
+        }
+
         // Held from reading releases.yaml to writing it back: a concurrent generate, set-image or promote waits.
         using var writing = OutDirectoryLock.ForWriting(paths.OutDirectory, context.Error);
         var current = ReleaseUpdate.ReadCurrent(paths);
@@ -78,7 +86,6 @@ internal sealed class PromoteCommand : InfraGenVerb
             return InfraGenHost.UsageOrModelError;
         }
 
-        var summary = parse.GetValue(_summary);
         if (changes.Count == 0)
         {
             context.Output.WriteLine($"infragen promote: nothing was changed{(summary is null ? "" : $"; {summary.FullName} was not written (there is no pull request to open)")}.");
@@ -92,8 +99,18 @@ internal sealed class PromoteCommand : InfraGenVerb
         {
             var command = $"infragen promote {string.Join(' ', apps.Select(a => $"--app {a!.Name}"))} --from {from.Name} {string.Join(' ', targets.Select(t => $"--to {t!.Name}"))}";
             var text = PromotionSummary.Render(result, from.Name, command, paths);
-            summary.Directory?.Create();
-            File.WriteAllText(summary.FullName, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            try
+            {
+                summary.Directory?.Create();
+                File.WriteAllText(summary.FullName, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"infragen promote: error: could not write the pull request body to {summary.FullName}: {e.Message} "
+                    + $"The promotion itself is done ({releasesFile} and out/ were written); only the body is missing.");
+                return InfraGenHost.UsageOrModelError;
+            }
+
             context.Output.WriteLine($"infragen promote: wrote the pull request body to {summary.FullName}");
         }
 

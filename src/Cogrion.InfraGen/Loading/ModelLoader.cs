@@ -66,13 +66,7 @@ public static class ModelLoader
             }
         }
 
-        foreach (var entry in releases.Entries)
-        {
-            if (!tagsRead.Contains((entry.Cluster, entry.App)))
-            {
-                diagnostics.Add(ModelErrors.UnusedRelease(entry.App, entry.Cluster, new SourceLocation(releases.File, entry.Line)));
-            }
-        }
+        CheckUnusedReleases(releases, clusters, apps, deployments, tagsRead, diagnostics);
 
         if (diagnostics.Count > 0)
         {
@@ -80,6 +74,38 @@ public static class ModelLoader
         }
 
         return new InfraModel(estate, paths, clusters, apps, defaults, waves, deployments, releases);
+    }
+
+    /// <summary>
+    /// INFRA1103 for each releases.yaml line no app reads: naming the clusters or apps that exist when the line's name
+    /// is not one of them. A line of an app whose values failed on that cluster (INFRA1003/INFRA1004 say why) is not
+    /// judged: whether the values would read the tag is unknown, and "remove the line" would be wrong advice.
+    /// </summary>
+    private static void CheckUnusedReleases(
+        Releases releases, List<Cluster> clusters, List<App> apps, Dictionary<(string, string), Deployment> deployments,
+        HashSet<(string, string)> tagsRead, List<InfraDiagnostic> diagnostics)
+    {
+        foreach (var entry in releases.Entries)
+        {
+            var at = new SourceLocation(releases.File, entry.Line);
+            if (tagsRead.Contains((entry.Cluster, entry.App)))
+            {
+                continue;
+            }
+
+            if (!clusters.Exists(c => c.Name == entry.Cluster))
+            {
+                diagnostics.Add(ModelErrors.ReleaseOfUnknownName(entry.App, entry.Cluster, "cluster", entry.Cluster, clusters.Select(c => c.Name), at));
+            }
+            else if (!apps.Exists(a => a.Name == entry.App))
+            {
+                diagnostics.Add(ModelErrors.ReleaseOfUnknownName(entry.App, entry.Cluster, "app", entry.App, apps.Select(a => a.Name), at));
+            }
+            else if (deployments.ContainsKey((entry.Cluster, entry.App)))
+            {
+                diagnostics.Add(ModelErrors.UnusedRelease(entry.App, entry.Cluster, at));
+            }
+        }
     }
 
     /// <summary>

@@ -103,7 +103,13 @@ public sealed class Releases
             foreach (var (appKey, tagNode) in apps.Children)
             {
                 var app = (appKey as YamlScalarNode)?.Value ?? string.Empty;
-                var tagText = (tagNode as YamlScalarNode)?.Value;
+                if (tagNode is not YamlScalarNode { Value: var tagText })
+                {
+                    Bad(tagNode.Start, $"The tag of app '{app}' on cluster '{cluster}' in releases.yaml is a {(tagNode is YamlSequenceNode ? "list" : "map")}; "
+                        + $"it must be one tag on the app's line: {ImageTag.Rule}.");
+                    continue;
+                }
+
                 if (!ImageTag.TryParse(tagText, out var tag))
                 {
                     Bad(tagNode.Start, $"'{tagText}' is not an allowed image tag for app '{app}' on cluster '{cluster}': expected {ImageTag.Rule}; 'latest' and empty tags are never deployed.");

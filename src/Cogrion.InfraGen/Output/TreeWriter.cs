@@ -201,9 +201,18 @@ public static class TreeWriter
     /// <summary>
     /// Refuses to own a non-empty directory that does not carry the marker: it may be someone's files. (A directory
     /// holding only InfraGen's lock file counts as empty: a first generation locks it before writing the marker.)
+    /// Refuses a path that is a file too, before anything tries to create a directory there.
     /// </summary>
     public static void EnsureOwned(string root)
     {
+        if (File.Exists(root))
+        {
+            throw new InfraGenException([new InfraDiagnostic(
+                "INFRA3001",
+                $"The output path '{root}' is a file, not a directory; nothing was written. Point --out (InfraGenOutputPath) at InfraGen's output directory.",
+                default)]);
+        }
+
         if (File.Exists(Path.Combine(root, TreeLayout.OwnershipMarker)) || IsEmpty(root))
         {
             return;

@@ -70,6 +70,10 @@ public sealed class ExplainCommandTests : IDisposable
     [InlineData("out/values/prod-sgp-1/nope.yaml", null, "is not a file the model generates")]
     [InlineData("out/values/prod-sgp-1/web.yaml", "nothing.here", "has no key 'nothing.here'; its top-level keys are global, host, image, replicas, memoryLimit")]
     [InlineData("out/charts/web/templates/deployment.yaml", "kind", "is not a YAML document InfraGen builds")]
+    // A typo deep in a key is answered with the keys beside it (a values file's and its chart defaults'), not the top level.
+    [InlineData("out/values/prod-sgp-1/web.yaml", "image.pullPolice", "has no key 'image.pullPolice'; 'image' has the keys repository, tag, pullPolicy.")]
+    [InlineData("out/values/prod-sgp-1/web.yaml", "image.tag.extra", "has no key 'image.tag.extra'; 'image.tag' is a single value, with no keys under it.")]
+    [InlineData("out/argocd/apps/prod-sgp-1/web.yaml", "spec.source.helm.valueFiles[3]", "has no key 'spec.source.helm.valueFiles[3]'; 'spec.source.helm.valueFiles' is a list of 1 item(s), from [0].")]
     public void What_cannot_be_explained_is_a_usage_error(string file, string? key, string message)
     {
         var run = key is null ? Explain(file) : Explain(file, key);

@@ -82,6 +82,22 @@ public sealed class PromoteCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_summary_path_that_is_a_directory_is_a_usage_error_before_anything_is_written()
+    {
+        var paths = Generated();
+        var directory = _temp.Combine("pr");
+        Directory.CreateDirectory(directory);
+        var before = TempDirectory.Snapshot(_temp.Path);
+
+        var run = HostRun.Verb(_catalog, paths, "promote", "--app", "web", "--from", "dev-sgp-1", "--to", "prod-sgp-1", "--summary", directory);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"infragen promote: error: --summary {directory} is a directory; give the path of the Markdown file to write. Nothing was changed.", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.Equal(before, TempDirectory.Snapshot(_temp.Path));
+    }
+
+    [Fact]
     public void Promote_into_a_new_cluster_adds_its_section_and_the_tree_then_checks_clean()
     {
         var paths = Generated();

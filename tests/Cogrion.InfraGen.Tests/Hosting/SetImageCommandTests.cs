@@ -79,6 +79,23 @@ public sealed class SetImageCommandTests : IDisposable
         Assert.Equal(before, Everything());
     }
 
+    [Theory]
+    [InlineData("generate")]
+    [InlineData("set-image", "--cluster", "dev-sgp-1", "--app", "web", "--tag", "sha-0123abc")]
+    public void An_out_path_that_is_a_file_is_INFRA3001_with_exit_2_not_a_crash(params string[] args)
+    {
+        var paths = FixtureModel.CreateFiles(_temp);
+        File.WriteAllText(paths.OutDirectory, "a file, not a directory\n");
+        var before = Everything();
+
+        var run = HostRun.Verb(_catalog, paths, args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"error INFRA3001: The output path '{paths.OutDirectory}' is a file, not a directory; nothing was written.", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.Equal(before, Everything());
+    }
+
     [Fact]
     public void A_cluster_releases_yaml_does_not_know_gets_its_section_in_name_order()
     {

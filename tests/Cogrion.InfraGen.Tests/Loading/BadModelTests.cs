@@ -103,6 +103,17 @@ public sealed class BadModelTests : IDisposable
         Assert.Contains("model/releases.yaml(5): error INFRA1101: 'latest' is not an allowed image tag for app 'web' on cluster 'prod-sgp-1'", error);
     }
 
+    [Theory]
+    [InlineData("[sha-9f8e7d6]", "list")]
+    [InlineData("{ tag: sha-9f8e7d6 }", "map")]
+    public void A_tag_that_is_a_list_or_a_map_is_an_error_saying_so(string tag, string shape)
+    {
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(), FixtureModel.Releases.Replace("sha-9f8e7d6", tag));
+
+        Assert.Contains($"model/releases.yaml(5): error INFRA1101: The tag of app 'web' on cluster 'prod-sgp-1' in releases.yaml is a {shape}; it must be one tag on the app's line: sha-", error);
+        Assert.DoesNotContain("''", error);
+    }
+
     [Fact]
     public void A_missing_tag_of_a_cluster_releases_yaml_does_not_know_is_an_error_at_the_cluster_declaration()
     {
@@ -126,6 +137,35 @@ public sealed class BadModelTests : IDisposable
         Assert.Contains("model/releases.yaml(4): error INFRA1102: No image tag for app 'web' on cluster 'prod-sgp-1'", error);
         Assert.Contains("--from dev-sgp-1 --to prod-sgp-1", error);
         Assert.Contains("model/releases.yaml(5): error INFRA1103: releases.yaml sets a tag for app 'other' on cluster 'prod-sgp-1'", error);
+    }
+
+    [Fact]
+    public void An_app_whose_values_fail_on_a_cluster_gets_no_second_error_telling_to_remove_its_tag()
+    {
+        // Both fail on prod before they read the image tag, whose line in releases.yaml is right.
+        var good = FixtureModel.Web();
+        var web = new App<WebValues>("web", good.Chart, c => c.Cluster.Env.IsProduction ? null : (WebValues?)good.ValuesFor(c));
+        var throwing = new App<WebValues>("web", good.Chart, c => c.Cluster.Env.IsProduction ? throw new InvalidOperationException("no prod yet") : (WebValues?)good.ValuesFor(c));
+
+        var returnedNull = FailsWithoutTouchingOut(FixtureModel.Estate(apps: [web, FixtureModel.Db()]));
+        var threw = FailsWithoutTouchingOut(FixtureModel.Estate(apps: [throwing, FixtureModel.Db()]));
+
+        Assert.Contains("error INFRA1003: App 'web' has no values for cluster 'prod-sgp-1'", returnedNull);
+        Assert.Contains("error INFRA1004: ", threw);
+        // Whether the failed values would read the tag is unknown, so its line is not called unused.
+        Assert.DoesNotContain("INFRA1103", returnedNull);
+        Assert.DoesNotContain("INFRA1103", threw);
+    }
+
+    [Fact]
+    public void A_releases_section_of_an_unknown_cluster_or_a_line_of_an_unknown_app_names_what_exists()
+    {
+        var releases = "dev-sgp-1:\n  web: sha-a1b2c3d\n  wbe: sha-a1b2c3d\nprod-sgp-1:\n  web: sha-9f8e7d6\nprod-sgp-2:\n  web: sha-9f8e7d6\n";
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(), releases);
+
+        Assert.Contains("model/releases.yaml(3): error INFRA1103: releases.yaml sets a tag for app 'wbe' on cluster 'dev-sgp-1', but the model has no app 'wbe'; the apps are db, web. Correct the name or remove the line.", error);
+        Assert.Contains("model/releases.yaml(7): error INFRA1103: releases.yaml sets a tag for app 'web' on cluster 'prod-sgp-2', but the model has no cluster 'prod-sgp-2'; the clusters are dev-sgp-1, prod-sgp-1. Correct the name or remove the line.", error);
     }
 
     [Fact]
