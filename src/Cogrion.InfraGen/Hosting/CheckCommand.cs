@@ -34,6 +34,15 @@ internal sealed class CheckCommand()
             return;
         }
 
+        if (!Directory.Exists(report.OutDirectory))
+        {
+            // Nothing was ever generated there (a wrong --out, or out/ not committed): one line, not a diff of every file.
+            var missing = $"{outName}/ does not exist; the model generates {report.Files.Count} file(s) there.";
+            output.WriteLine(msbuild ? $"{Path.GetFullPath(report.OutDirectory)}: error {DriftCode}: {missing}" : $"infragen check: {missing}");
+            output.WriteLine(FixLine(report, outName));
+            return;
+        }
+
         output.WriteLine($"infragen check: {outName}/ differs from the model in {report.Files.Count} file(s); `generate` would make these changes:");
         foreach (var file in report.Files)
         {

@@ -61,6 +61,12 @@ internal sealed class ExplainCommand : InfraGenVerb
             return InfraGenHost.UsageOrModelError;
         }
 
+        if (!DocPaths.IsWellFormed(key))
+        {
+            context.Error.WriteLine($"infragen explain: error: '{key}' is not a key path: keys are separated by one dot (image.tag), list items are [n] (valueFiles[0]), a key holding a dot is [key] (annotations[argocd.argoproj.io/sync-wave]).");
+            return InfraGenHost.UsageOrModelError;
+        }
+
         var found = false;
         for (var i = 0; i < file.Documents.Count; i++)
         {

@@ -40,6 +40,13 @@ public static partial class DocPaths
     /// </summary>
     public static DocNode? Find(DocNode root, string path) => Find(root, Parse(path), 0);
 
+    /// <summary>
+    /// Whether <paramref name="path"/> names every key: no empty key (<c>image..tag</c>, <c>.image</c>, <c>image.</c>,
+    /// <c>args[]</c>) and every bracket closed. <see cref="Find(DocNode, string)"/> would read past an empty key and
+    /// answer for a path the user did not type.
+    /// </summary>
+    public static bool IsWellFormed(string path) => WellFormed().IsMatch(path);
+
     /// <summary>The path without list indices and bracketed keys: how values keys are declared (<c>args[0]</c> is <c>args</c>).</summary>
     public static string PropertyPath(string path) => Brackets().Replace(path, string.Empty);
 
@@ -145,6 +152,9 @@ public static partial class DocPaths
 
     [GeneratedRegex("^[A-Za-z0-9_/-]+$")]
     private static partial Regex PlainKey();
+
+    [GeneratedRegex(@"^(?:[^.\[\]]+|\[[^\]]+\])(?:\.[^.\[\]]+|\.?\[[^\]]+\])*$")]
+    private static partial Regex WellFormed();
 
     [GeneratedRegex(@"\[[^\]]*\]")]
     private static partial Regex Brackets();

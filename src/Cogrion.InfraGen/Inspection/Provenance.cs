@@ -99,10 +99,19 @@ public static class Provenance
             sources.Add(new Source(new SourceLocation(model.Releases.File, release.Line), $"the image tag of {app.Name} on {cluster.Name}: edit this line"));
         }
 
-        sources.Add(PropertyOrigin(app.ValuesInfo, path));
-        sources.Add(file.Kind == FileKind.ClusterValues && cluster is not null
-            ? new Source(app.DeclaredAt, $"app {app.Name}: its values function sets the value for {cluster.Name}")
-            : new Source(app.ValuesInfo.DeclaredAt, "the property's initializer is the chart default"));
+        var property = PropertyOrigin(app.ValuesInfo, path);
+        if (file.Kind == FileKind.ClusterValues && cluster is not null)
+        {
+            sources.Add(property);
+            sources.Add(new Source(app.DeclaredAt, $"app {app.Name}: its values function sets the value for {cluster.Name}"));
+        }
+        else
+        {
+            // A default is the property's own initializer, or an initializer of a property that holds it
+            // (`Service = new() { Port = 80 }`): the declaration is where to start reading, not the record's first line.
+            sources.Add(property with { What = property.What + "; its initializer (or that of a property holding it) is the chart default" });
+        }
+
         return sources;
     }
 

@@ -81,6 +81,23 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_out_directory_is_drift_said_in_one_line_not_a_diff_of_every_file()
+    {
+        var paths = Generated();
+        Directory.Delete(paths.OutDirectory, recursive: true);
+
+        var run = Check(paths);
+        var msbuild = Check(paths, "--msbuild");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"^infragen check: out/ does not exist; the model generates [1-9][0-9]* file\(s\) there\.\nFix: run `dotnet build`", run.Output);
+        Assert.DoesNotContain("+++", run.Output);
+        Assert.Equal(1, msbuild.ExitCode);
+        Assert.StartsWith($"{Path.GetFullPath(paths.OutDirectory)}: error INFRA3101: out/ does not exist;", msbuild.Output);
+        Assert.False(Directory.Exists(paths.OutDirectory));
+    }
+
+    [Fact]
     public void A_model_error_exits_2_and_compares_nothing()
     {
         var paths = Generated();

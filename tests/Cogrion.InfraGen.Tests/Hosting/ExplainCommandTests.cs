@@ -45,6 +45,12 @@ public sealed class ExplainCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("out/values/prod-sgp-1/web.yaml port: not set here, so the chart default applies: out/charts/web/values.yaml port = 8080", run.Output);
+        // The default is the property's initializer: the answer points at the property, not at the record's first line.
+        var port = WebValues.ValuesInfo.PropertyOrigins["port"];
+        var lines = run.Output.TrimEnd().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Contains($"({port.Line})", lines[1]);
+        Assert.EndsWith("property port of Cogrion.InfraGen.Tests.Support.WebValues is declared here; its initializer (or that of a property holding it) is the chart default", lines[1]);
     }
 
     [Fact]
@@ -74,6 +80,7 @@ public sealed class ExplainCommandTests : IDisposable
     [InlineData("out/values/prod-sgp-1/web.yaml", "image.pullPolice", "has no key 'image.pullPolice'; 'image' has the keys repository, tag, pullPolicy.")]
     [InlineData("out/values/prod-sgp-1/web.yaml", "image.tag.extra", "has no key 'image.tag.extra'; 'image.tag' is a single value, with no keys under it.")]
     [InlineData("out/argocd/apps/prod-sgp-1/web.yaml", "spec.source.helm.valueFiles[3]", "has no key 'spec.source.helm.valueFiles[3]'; 'spec.source.helm.valueFiles' is a list of 1 item(s), from [0].")]
+    [InlineData("out/values/prod-sgp-1/web.yaml", "image..tag", "'image..tag' is not a key path: keys are separated by one dot")]
     public void What_cannot_be_explained_is_a_usage_error(string file, string? key, string message)
     {
         var run = key is null ? Explain(file) : Explain(file, key);

@@ -11,6 +11,22 @@ public sealed class DocPathsTests
         { "spec", new DocMap { { "valueFiles", new DocSeq { "a.yaml", "b.yaml" } }, { "empty", new DocMap() }, { "replicas", 3L } } },
     };
 
+    [Theory]
+    [InlineData("image.tag", true)]
+    [InlineData("args[0]", true)]
+    [InlineData("args.0", true)]
+    [InlineData("[key]", true)]
+    [InlineData("spec.source.helm.valueFiles[0]", true)]
+    [InlineData("metadata.annotations[argocd.argoproj.io/sync-wave]", true)]
+    [InlineData("image..tag", false)]
+    [InlineData(".image", false)]
+    [InlineData("image.", false)]
+    [InlineData("args[]", false)]
+    [InlineData("args[0", false)]
+    [InlineData("", false)]
+    public void A_path_with_an_empty_key_or_an_open_bracket_is_not_well_formed(string path, bool wellFormed) =>
+        Assert.Equal(wellFormed, DocPaths.IsWellFormed(path));
+
     [Fact]
     public void Leaves_are_every_scalar_under_a_path_people_can_type_back()
     {
@@ -27,6 +43,7 @@ public sealed class DocPathsTests
             ],
             leaves);
         Assert.All(leaves, leaf => Assert.NotNull(DocPaths.Find(Application, leaf.Path)));
+        Assert.All(leaves, leaf => Assert.True(DocPaths.IsWellFormed(leaf.Path), leaf.Path));
     }
 
     [Theory]
