@@ -47,13 +47,15 @@ internal sealed class DiffCommand : InfraGenVerb
         foreach (var app in apps)
         {
             output.WriteLine();
-            var namesOnly = app.Values.Concat(app.Application).Where(d => d.NamesOnly).ToList();
+            // Application keys are named as such: `spec.source…` is not a values key.
+            var namesOnly = app.Values.Where(d => d.NamesOnly).Select(d => d.Path)
+                .Concat(app.Application.Where(d => d.NamesOnly).Select(d => $"application {d.Path}")).ToList();
             output.WriteLine(app.Differs ? app.App : $"{app.App}: same{(namesOnly.Count > 0 ? " but for the clusters' names" : string.Empty)}");
             PrintSection("values", app.Values, all, output);
             PrintSection("application", app.Application, all, output);
             if (!all && namesOnly.Count > 0)
             {
-                output.WriteLine($"  only the clusters' names differ ({namesOnly.Count}, --all lists them): {string.Join(", ", namesOnly.Select(d => d.Path))}");
+                output.WriteLine($"  only the clusters' names differ ({namesOnly.Count}, --all lists them): {string.Join(", ", namesOnly)}");
             }
         }
 

@@ -17,7 +17,7 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("    image.tag", StringComparison.Ordinal) && l.EndsWith("sha-a1b2c3d -> sha-9f8e7d6", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("    replicas", StringComparison.Ordinal) && l.EndsWith("1 -> 3", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("    note", StringComparison.Ordinal) && l.EndsWith("\"yes\" -> (absent)", StringComparison.Ordinal));
-        Assert.Contains("only the clusters' names differ (3, --all lists them): global.environment, host, spec.source.helm.valueFiles[0]", run.Output);
+        Assert.Contains("only the clusters' names differ (3, --all lists them): global.environment, host, application spec.source.helm.valueFiles[0]", run.Output);
         Assert.DoesNotContain("db", run.Output);
         Assert.EndsWith("1 of 1 app(s) differ between dev-sgp-1 and prod-sgp-1.", run.Output.TrimEnd());
     }
