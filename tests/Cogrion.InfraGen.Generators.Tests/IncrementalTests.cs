@@ -86,6 +86,7 @@ public sealed class IncrementalTests
         foreach (var name in StageNames)
         {
             Assert.True(steps.ContainsKey(name), $"Stage {name} did not run.");
+            Assert.True(steps[name].SelectMany(s => s.Outputs).Any(), $"Stage {name} has no output: nothing to find cached.");
             foreach (var (_, reason) in steps[name].SelectMany(s => s.Outputs))
             {
                 Assert.True(

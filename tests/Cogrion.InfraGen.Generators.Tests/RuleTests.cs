@@ -7,20 +7,22 @@ namespace Cogrion.InfraGen.Generators.Tests;
 public sealed class RuleTests
 {
     [Theory]
-    [InlineData("sha-a1b2c3d")]
-    [InlineData("sha-0123456789abcdef0123456789abcdef01234567")]
-    [InlineData("sha-0123456789abcdef0123456789abcdef012345678")]
-    [InlineData("sha-a1b2c3")]
-    [InlineData("sha-A1B2C3D")]
-    [InlineData("sha-a1b2c3g")]
-    [InlineData("latest")]
-    [InlineData("LATEST")]
-    [InlineData("")]
-    [InlineData("a1b2c3d")]
-    [InlineData("sha-a1b2c3d ")]
-    public void The_image_tag_analyzer_agrees_with_ImageTag(string tag)
+    [InlineData("sha-a1b2c3d", true)]
+    [InlineData("sha-0123456789abcdef0123456789abcdef01234567", true)]
+    [InlineData("sha-0123456789abcdef0123456789abcdef012345678", false)] // 41 hex digits
+    [InlineData("sha-a1b2c3", false)]
+    [InlineData("sha-A1B2C3D", false)]
+    [InlineData("sha-a1b2c3g", false)]
+    [InlineData("latest", false)]
+    [InlineData("LATEST", false)]
+    [InlineData("", false)]
+    [InlineData("a1b2c3d", false)]
+    [InlineData("sha-a1b2c3d ", false)]
+    public void The_image_tag_analyzer_agrees_with_ImageTag(string tag, bool valid)
     {
-        Assert.Equal(ImageTag.IsValid(tag), ImageTagRule.Problem(tag) is null);
+        // Both against the rule itself, not only against each other: two equal mistakes would otherwise agree.
+        Assert.Equal(valid, ImageTag.IsValid(tag));
+        Assert.Equal(valid, ImageTagRule.Problem(tag) is null);
     }
 
     [Theory]

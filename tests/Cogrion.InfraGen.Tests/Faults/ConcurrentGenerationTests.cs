@@ -38,6 +38,7 @@ public sealed class ConcurrentGenerationTests(ITestOutputHelper log) : IDisposab
         var models = new[] { _scratch.Variant("a", files: 16, kilobytes: 128), _scratch.Variant("b", files: 16, kilobytes: 128) };
         var expected = models.Select(ScratchTree.Expected).ToArray();
 
+        var overlapped = 0;
         for (var round = 0; round < 3; round++)
         {
             using var first = ModelProgramProcess.Start("generate", models[round % 2]);
@@ -48,8 +49,20 @@ public sealed class ConcurrentGenerationTests(ITestOutputHelper log) : IDisposab
             var tree = ScratchTree.Hashes(_scratch.Out);
             var whole = Array.FindIndex(expected, e => SameFiles(e, tree));
             Assert.True(whole >= 0, $"round {round}: out/ is neither run's whole output:\n{first}\n{second}");
-            log.WriteLine($"round {round}: out/ is variant {"ab"[whole]}'s output; waited: first {first.Error.Contains(Waiting, StringComparison.Ordinal)}, second {second.Error.Contains(Waiting, StringComparison.Ordinal)}");
+            var waited = new[] { first.Error.Contains(Waiting, StringComparison.Ordinal), second.Error.Contains(Waiting, StringComparison.Ordinal) };
+            log.WriteLine($"round {round}: out/ is variant {"ab"[whole]}'s output; waited: first {waited[0]}, second {waited[1]}");
+            Assert.False(waited[0] && waited[1], $"round {round}: both runs waited for each other:\n{first}\n{second}");
+            if (waited[0] || waited[1])
+            {
+                // The run that waited wrote after the other one had finished: its output is the tree.
+                overlapped++;
+                Assert.Equal(waited[0] ? round % 2 : (round + 1) % 2, whole);
+            }
         }
+
+        // Without an overlap this test saw two runs one after the other, which any writer passes (it did, with the lock
+        // removed): at least one round must have had one run wait for the other.
+        Assert.True(overlapped > 0, "No round's runs overlapped (neither waited for the lock), so this run did not test concurrency; see the log.");
     }
 
     [Fact]

@@ -30,11 +30,11 @@ public sealed class ExplainCommandTests : IDisposable
         var lines = run.Output.Split('\n');
         Assert.Equal("out/values/prod-sgp-1/web.yaml image.tag = sha-9f8e7d6", lines[0]);
         Assert.Contains("releases.yaml(5)", lines[1]);
-        Assert.Contains(
-            WebValues.ValuesInfo.PropertyOrigins.ContainsKey("image.tag")
-                ? "property image.tag of Cogrion.InfraGen.Tests.Support.WebValues is declared here"
-                : "the generator recorded no declaration for 'image.tag', so this is the record's",
-            lines[2]);
+        // The generator records where FixtureImage.Tag is declared; the line names that place (not a fallback).
+        var tag = Assert.Contains("image.tag", WebValues.ValuesInfo.PropertyOrigins);
+        Assert.EndsWith("FixtureModel.cs", tag.File, StringComparison.Ordinal);
+        Assert.Contains("property image.tag of Cogrion.InfraGen.Tests.Support.WebValues is declared here", lines[2]);
+        Assert.Contains($"FixtureModel.cs({tag.Line})", lines[2]);
         Assert.Contains("its values function sets the value for prod-sgp-1", lines[3]);
     }
 

@@ -37,7 +37,7 @@ public sealed class SecretsCommandTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "--cluster", "nowhere" }, "infragen secrets: error: no cluster 'nowhere'; the clusters are dev-sgp-1, prod-sgp-1.")]
-    [InlineData(new[] { "--format", "xml" }, "xml")]
+    [InlineData(new[] { "--format", "xml" }, "Argument 'xml' not recognized. Must be one of")]
     public void An_unknown_cluster_or_format_exits_2(string[] args, string message)
     {
         var run = Secrets(args);

@@ -127,6 +127,30 @@ public sealed class TreeWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_changed_file_is_replaced_by_a_rename_so_a_reader_of_the_old_file_keeps_its_whole_old_bytes()
+    {
+        // The mechanism behind "every file has its old or its new bytes": the new bytes go to a temporary file that is
+        // renamed over the target, never into the target itself. (The kill test, Faults/InterruptedGenerationTests,
+        // rarely lands inside the write of one file: it passed with in-place writes.)
+        var paths = FixtureModel.CreateFiles(_temp);
+        Generate(paths);
+        var values = Path.Combine(paths.OutDirectory, "values", "prod-sgp-1", "web.yaml");
+        var generated = File.ReadAllBytes(values);
+        File.AppendAllText(values, "replicas: 99\n");
+        var edited = File.ReadAllBytes(values);
+        using var reader = new FileStream(values, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+
+        var report = Generate(paths);
+
+        Assert.Equal(["values/prod-sgp-1/web.yaml"], report.Written);
+        Assert.Equal(generated, File.ReadAllBytes(values));
+        var seen = new byte[edited.Length + 1];
+        var read = reader.ReadAtLeast(seen, seen.Length, throwOnEndOfStream: false);
+        Assert.Equal(edited, seen[..read]); // Written in place, the open file would now hold the new (or truncated) bytes.
+        Assert.Empty(Directory.EnumerateFiles(paths.OutDirectory, "*" + TreeWriter.TempSuffix, SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public void No_temporary_files_are_left_after_a_run_and_stale_ones_are_cleaned_up()
     {
         var paths = FixtureModel.CreateFiles(_temp);

@@ -1,10 +1,12 @@
 using System.Text;
+using Cogrion.InfraGen.Documents;
 using Cogrion.InfraGen.Generated;
 using Cogrion.InfraGen.Loading;
 using Cogrion.InfraGen.Output;
 using Cogrion.InfraGen.Pipeline;
 using Cogrion.InfraGen.Rendering;
 using Cogrion.InfraGen.Tests.Support;
+using Cogrion.InfraGen.Yaml;
 
 namespace Cogrion.InfraGen.Tests.Rendering;
 
@@ -37,6 +39,23 @@ public sealed class CultureTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("\nnote: info 1.5 12/31/2025\n", File.ReadAllText(Path.Combine(paths.OutDirectory, "values", "dev-sgp-1", "web.yaml")));
+    }
+
+    [Theory]
+    [MemberData(nameof(CultureScope.Cultures), MemberType = typeof(CultureScope))]
+    public void Numbers_and_quantities_are_written_the_same_under_every_culture(string culture)
+    {
+        // The real model and the fixture hold no decimal value, so the tree tests here would not see a culture-sensitive
+        // number format (they passed with DocScalar.Decimal formatting with the current culture).
+        var yaml = CultureScope.Run(culture, () => YamlWriter.Write(new DocMap
+        {
+            { "ratio", DocScalar.Decimal(-1234.5m) },
+            { "count", DocScalar.Integer(-1234567) },
+            { "memory", Memory.Mi(1536).ToString() },
+            { "cpu", Cpu.Millicores(1500).ToString() },
+        }));
+
+        Assert.Equal("ratio: -1234.5\ncount: -1234567\nmemory: 1536Mi\ncpu: 1500m\n", yaml);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public static class ModelRejection
         var good = HostRun.Generate(new TestCatalog(FixtureModel.Estate()), paths);
         Assert.True(good.ExitCode == 0, good.Error);
         var before = TempDirectory.Snapshot(paths.OutDirectory);
+        Assert.NotEmpty(before); // Else "out/ unchanged" below would hold for a run that never wrote anything.
         prepare?.Invoke(paths);
 
         var run = HostRun.Generate(bad, paths);

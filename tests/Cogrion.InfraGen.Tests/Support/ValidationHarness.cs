@@ -48,6 +48,13 @@ public sealed class ValidationHarness : IDisposable
         var error = Assert.Throws<InfraGenException>(() => TreeWriter.Write(TreeValidator.Checked(Model, bad), Paths.OutDirectory));
 
         Assert.Equal(before, TempDirectory.Snapshot(Paths.OutDirectory));
+        Assert.All(error.Diagnostics, d =>
+        {
+            // Every problem names the output file, the place in it and the model line behind it (issue: "path, pointer, source line").
+            Assert.False(d.Location.IsUnknown, $"{Show(d)}: no model line");
+            Assert.False(string.IsNullOrEmpty(d.OutputPath), $"{Show(d)}: no output path");
+            Assert.True(d.Pointer is not null || d.Code == "INFRA2105", $"{Show(d)}: no pointer"); // A missing file has no place inside it.
+        });
         return error.Diagnostics;
     }
 

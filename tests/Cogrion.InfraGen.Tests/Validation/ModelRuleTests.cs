@@ -56,23 +56,26 @@ public sealed class ModelRuleTests : IDisposable
     {
         var estate = FixtureModel.Estate() with { Repo = new GitRepo("https://github.com/example/infra", "main") { TreePath = "../elsewhere" } };
 
+        var (dev, web, db) = (Declared(estate.Clusters, "dev-sgp-1"), Declared(estate.Apps, "web"), Declared(estate.Apps, "db"));
+
         var error = ModelRejection.Run(_temp, estate);
 
-        Assert.Contains("error INFRA2101: The root Application of cluster 'dev-sgp-1' follows path '../elsewhere/argocd/apps/dev-sgp-1', which lies outside the generated tree", error);
-        Assert.Contains("error INFRA2102: Application 'web' deploys chart path '../elsewhere/charts/web', which lies outside the generated tree", error);
-        Assert.Contains("error INFRA2104: valueFiles entry '../../values/prod-sgp-1/db.yaml' leaves the repository root", error);
+        // The root points at the cluster's declaration, a child Application at its app's.
+        Assert.Contains($"{dev}: error INFRA2101: The root Application of cluster 'dev-sgp-1' follows path '../elsewhere/argocd/apps/dev-sgp-1', which lies outside the generated tree", error);
+        Assert.Contains($"{web}: error INFRA2102: Application 'web' deploys chart path '../elsewhere/charts/web', which lies outside the generated tree", error);
+        Assert.Contains($"{db}: error INFRA2104: valueFiles entry '../../values/prod-sgp-1/db.yaml' leaves the repository root", error);
+        Assert.Contains("[out/argocd/apps/prod-sgp-1/db.yaml /spec/source/helm/valueFiles/0]", error);
     }
 
     [Fact]
     public void INFRA2107_two_apps_deploying_to_one_namespace()
     {
-        var db = new App<DbValues>("db", new ChartSpec("1.0.0", "db"), c => new DbValues { Region = c.Cluster.Region.Name, Storage = Memory.Gi(1) }); var line = Line();
-        var web = Web(@namespace: "db");
+        var db = new App<DbValues>("db", new ChartSpec("1.0.0", "db"), c => new DbValues { Region = c.Cluster.Region.Name, Storage = Memory.Gi(1) });
+        var web = Web(@namespace: "db"); var line = Line();
 
         var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [web, db]));
 
-        Assert.Contains($"error INFRA2107: Destination namespace 'db' is used by two Applications on cluster 'prod-sgp-1' (also out/argocd/apps/prod-sgp-1/db.yaml); each app needs its own namespace. [out/argocd/apps/prod-sgp-1/web.yaml /spec/destination/namespace]", error);
-        Assert.True(line > 0);
+        Assert.Contains($"{ThisFile}({line}): error INFRA2107: Destination namespace 'db' is used by two Applications on cluster 'prod-sgp-1' (also out/argocd/apps/prod-sgp-1/db.yaml); each app needs its own namespace. [out/argocd/apps/prod-sgp-1/web.yaml /spec/destination/namespace]", error);
     }
 
     [Fact]
@@ -90,10 +93,11 @@ public sealed class ModelRuleTests : IDisposable
     public void INFRA2109_a_secret_key_convention_without_environment_and_region()
     {
         var estate = FixtureModel.Estate() with { SecretKey = (_, _, name) => $"example/{name}" };
+        var web = Declared(estate.Apps, "web"); // The app whose ExternalSecret carries the key (the estate's SecretKey has no line of its own).
 
         var error = ModelRejection.Run(_temp, estate);
 
-        Assert.Contains("error INFRA2109: On cluster 'prod-sgp-1' the secret remote key resolves to 'example/db-password'; remote keys must be <prefix>/<env>/<region>/<name> for the cluster, with one prefix for the whole estate: the model's Estate.SecretKey makes 'example/<name>', which is not of that form. [out/charts/web/templates/externalsecret.yaml /spec/data/0/remoteRef/key]", error);
+        Assert.Contains($"{web}: error INFRA2109: On cluster 'prod-sgp-1' the secret remote key resolves to 'example/db-password'; remote keys must be <prefix>/<env>/<region>/<name> for the cluster, with one prefix for the whole estate: the model's Estate.SecretKey makes 'example/<name>', which is not of that form. [out/charts/web/templates/externalsecret.yaml /spec/data/0/remoteRef/key]", error);
     }
 
     [Fact]
@@ -140,12 +144,20 @@ public sealed class ModelRuleTests : IDisposable
     public void INFRA2203_production_following_HEAD()
     {
         var estate = FixtureModel.Estate() with { Repo = new GitRepo("https://github.com/example/infra", "HEAD") { TreePath = "out" } };
+        var prod = Declared(estate.Clusters, "prod-sgp-1");
 
         var error = ModelRejection.Run(_temp, estate);
 
-        Assert.Contains("error INFRA2203: Application on production cluster 'prod-sgp-1' follows targetRevision 'HEAD'; production must follow a named branch or tag (the model's Repo.Revision is HEAD: name one), never HEAD or another floating branch. [out/argocd/root/prod-sgp-1.yaml /spec/source/targetRevision]", error);
+        Assert.Contains($"{prod}: error INFRA2203: Application on production cluster 'prod-sgp-1' follows targetRevision 'HEAD'; production must follow a named branch or tag (the model's Repo.Revision is HEAD: name one), never HEAD or another floating branch. [out/argocd/root/prod-sgp-1.yaml /spec/source/targetRevision]", error);
         Assert.DoesNotContain("dev-sgp-1", error);
     }
+
+    /// <summary>Where the estate declares the cluster or app named <paramref name="name"/>, as an error shows it: <c>File.cs(line)</c>.</summary>
+    private static string Declared(IEnumerable<Cluster> clusters, string name) => Shown(clusters.Single(c => c.Name == name).DeclaredAt);
+
+    private static string Declared(IEnumerable<App> apps, string name) => Shown(apps.Single(a => a.Name == name).DeclaredAt);
+
+    private static string Shown(SourceLocation at) => $"{Path.GetFileName(at.File)}({at.Line})";
 
     private static App<WebValues> Web(
         IReadOnlyList<AppSecret>? secrets = null, string @namespace = "web", Func<AppContext, WebValues>? values = null,
