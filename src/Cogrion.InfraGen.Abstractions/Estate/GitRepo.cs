@@ -1,10 +1,31 @@
+using System.Runtime.CompilerServices;
+
 namespace Cogrion.InfraGen;
 
 /// <summary>The Git repository Argo CD reads the generated tree from.</summary>
-/// <param name="Url">Clone URL, as Argo CD's <c>repoURL</c>.</param>
-/// <param name="Revision">The branch or tag every Application follows (<c>targetRevision</c>).</param>
-public sealed record GitRepo(string Url, string Revision)
+public sealed record GitRepo
 {
+    /// <summary>Declares the repository; the declaring line is remembered for error messages about its settings.</summary>
+    /// <param name="url">Clone URL, as Argo CD's <c>repoURL</c>.</param>
+    /// <param name="revision">The branch or tag every Application follows (<c>targetRevision</c>).</param>
+    /// <param name="file">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    public GitRepo(string url, string revision, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        Url = url;
+        Revision = revision;
+        DeclaredAt = new SourceLocation(file, line);
+    }
+
+    /// <summary>Clone URL, as Argo CD's <c>repoURL</c>.</summary>
+    public string Url { get; init; }
+
+    /// <summary>The branch or tag every Application follows (<c>targetRevision</c>).</summary>
+    public string Revision { get; init; }
+
+    /// <summary>Where the repository was declared in the model.</summary>
+    public SourceLocation DeclaredAt { get; }
+
     /// <summary>
     /// Where the generated tree sits inside the repository, '/'-separated (<c>out</c> when the model and its
     /// output share one repository; empty when the tree is the repository root). Every Argo CD path starts here.

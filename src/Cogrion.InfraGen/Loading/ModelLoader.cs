@@ -184,17 +184,17 @@ public static class ModelLoader
     {
         if (repo is null || !Uri.TryCreate(repo.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "ssh" or "git"))
         {
-            diagnostics.Add(ModelErrors.InvalidRepo($"Estate Repo.Url '{repo?.Url}' must be an absolute https://, ssh:// or git:// URL.", default));
+            diagnostics.Add(ModelErrors.InvalidRepo($"Estate Repo.Url '{repo?.Url}' must be an absolute https://, ssh:// or git:// URL.", repo?.DeclaredAt ?? default));
         }
 
         if (repo is not null && string.IsNullOrWhiteSpace(repo.Revision))
         {
-            diagnostics.Add(ModelErrors.InvalidRepo("Estate Repo.Revision must name the branch or tag Argo CD follows.", default));
+            diagnostics.Add(ModelErrors.InvalidRepo("Estate Repo.Revision must name the branch or tag Argo CD follows.", repo.DeclaredAt));
         }
 
         if (repo is not null && CodeOwnership.CheckPath(repo) is { } problem)
         {
-            diagnostics.Add(ModelErrors.InvalidRepo(problem, default));
+            diagnostics.Add(ModelErrors.InvalidRepo(problem, repo.DeclaredAt));
         }
     }
 

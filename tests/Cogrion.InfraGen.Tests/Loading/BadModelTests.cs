@@ -200,12 +200,24 @@ public sealed class BadModelTests : IDisposable
     [InlineData("", "docs/CODEOWNERS", "the tree is the repository root (TreePath is empty), so its .github/CODEOWNERS is the one GitHub reads; leave CodeOwnersPath unset.")]
     public void A_code_owners_path_GitHub_does_not_read_is_an_error(string treePath, string path, string message)
     {
-        var estate = FixtureModel.Estate() with { Repo = new GitRepo("https://github.com/example/infra", "main") { TreePath = treePath, CodeOwnersPath = path } };
+        var estate = FixtureModel.Estate() with { Repo = new GitRepo("https://github.com/example/infra", "main") { TreePath = treePath, CodeOwnersPath = path } }; var line = Line();
 
         var error = FailsWithoutTouchingOut(estate);
 
-        Assert.Contains($"error INFRA1008: Estate Repo.CodeOwnersPath '{path}'", error);
+        Assert.Contains($"{ThisFile}({line}): error INFRA1008: Estate Repo.CodeOwnersPath '{path}'", error);
         Assert.Contains(message, error);
+    }
+
+    [Theory]
+    [InlineData("git.example.com/infra", "main", "Estate Repo.Url 'git.example.com/infra' must be an absolute https://, ssh:// or git:// URL.")]
+    [InlineData("https://github.com/example/infra", " ", "Estate Repo.Revision must name the branch or tag Argo CD follows.")]
+    public void A_repository_Argo_CD_cannot_follow_is_an_error_at_its_declaration(string url, string revision, string message)
+    {
+        var estate = FixtureModel.Estate() with { Repo = new GitRepo(url, revision) { TreePath = "out" } }; var line = Line();
+
+        var error = FailsWithoutTouchingOut(estate);
+
+        Assert.Contains($"{ThisFile}({line}): error INFRA1008: {message}", error);
     }
 
     [Fact]

@@ -143,12 +143,14 @@ public sealed class ModelRuleTests : IDisposable
     [Fact]
     public void INFRA2203_production_following_HEAD()
     {
-        var estate = FixtureModel.Estate() with { Repo = new GitRepo("https://github.com/example/infra", "HEAD") { TreePath = "out" } };
-        var prod = Declared(estate.Clusters, "prod-sgp-1");
+        var estate = FixtureModel.Estate() with { Repo = new GitRepo("https://github.com/example/infra", "HEAD") { TreePath = "out" } }; var line = Line();
+        var repo = Shown(estate.Repo.DeclaredAt);
 
         var error = ModelRejection.Run(_temp, estate);
 
-        Assert.Contains($"{prod}: error INFRA2203: Application on production cluster 'prod-sgp-1' follows targetRevision 'HEAD'; production must follow a named branch or tag (the model's Repo.Revision is HEAD: name one), never HEAD or another floating branch. [out/argocd/root/prod-sgp-1.yaml /spec/source/targetRevision]", error);
+        // The model names HEAD: the error points at the repository's declaration, the line to fix.
+        Assert.Equal($"{ThisFile}({line})", repo);
+        Assert.Contains($"{repo}: error INFRA2203: Application on production cluster 'prod-sgp-1' follows targetRevision 'HEAD'; production must follow a named branch or tag (the model's Repo.Revision is HEAD: name one), never HEAD or another floating branch. [out/argocd/root/prod-sgp-1.yaml /spec/source/targetRevision]", error);
         Assert.DoesNotContain("dev-sgp-1", error);
     }
 

@@ -28,8 +28,10 @@ public sealed class RevisionPolicy : ITreeRule
                 if (IsHead(followed) || modelFloats || followed != revision)
                 {
                     string[] at = [.. path, "targetRevision"];
+                    // When the model itself names HEAD, the line to fix is the repository's declaration.
+                    var origin = modelFloats ? facts.Estate.Repo.DeclaredAt : TreeFacts.OriginOf(file, application, at);
                     yield return ValidationErrors.FloatingRevision(cluster.Name, followed.Length == 0 ? "(none, which is HEAD)" : followed, expected,
-                        TreeFacts.OriginOf(file, application, at), file.Path, DocPointer.Format(at));
+                        origin, file.Path, DocPointer.Format(at));
                 }
             }
         }
