@@ -9,7 +9,7 @@ namespace Cogrion.InfraGen.Diagnostics;
 public static class ModelErrors
 {
     public static InfraDiagnostic ModelThrew(Exception exception) => new(
-        "INFRA1000", $"The model threw while defining the estate: {exception.GetType().Name}: {exception.Message}", default);
+        "INFRA1000", $"The model threw while defining the estate: {exception.GetType().Name}: {exception.Message}", ThrowSite.InModel(exception) ?? default);
 
     public static InfraDiagnostic NotALabel(string record, string property, string? value, SourceLocation at) => new(
         "INFRA1001", $"{record} {property} '{value}' is not allowed: it must be {DnsLabel.Rule}; {DnsLabel.Problem(value)}.", at);
@@ -24,7 +24,7 @@ public static class ModelErrors
         "INFRA1003", $"App '{app}' has no values for cluster '{cluster}': its values function returned null. Return values for every cluster.", at);
 
     public static InfraDiagnostic ValuesThrew(string app, string cluster, Exception exception, SourceLocation at) => new(
-        "INFRA1004", $"App '{app}' failed to build its values for cluster '{cluster}': {exception.GetType().Name}: {exception.Message}", at);
+        "INFRA1004", $"App '{app}' failed to build its values for cluster '{cluster}': {exception.GetType().Name}: {exception.Message}", ThrowSite.InModel(exception) ?? at);
 
     public static InfraDiagnostic UnknownDependency(string app, string dependency, SourceLocation at) => new(
         "INFRA1005", $"App '{app}' DependsOn '{dependency}', which is not an app of the estate.", at);

@@ -140,6 +140,30 @@ public sealed class BadModelTests : IDisposable
     }
 
     [Fact]
+    public void A_values_function_that_throws_is_an_error_at_the_line_that_threw()
+    {
+        Func<AppContext, WebValues, WebValues> failsOnProd = (c, values) => c.Cluster.Env.IsProduction ? values with { MemoryLimit = Memory.Mi(0) } : values; var line = Line();
+        var web = FixtureModel.WebWith(failsOnProd);
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(apps: [web, FixtureModel.Db()]));
+
+        // Memory.Mi(0) throws inside InfraGen: the error points at the model's call, not at InfraGen's code.
+        Assert.Contains($"{ThisFile}({line}): error INFRA1004: App 'web' failed to build its values for cluster 'prod-sgp-1': ", error);
+        Assert.DoesNotContain("Memory.cs", error);
+        Assert.DoesNotContain($"({line + 1}): error INFRA1004", error); // the app's declaration: where it was reported before
+    }
+
+    [Fact]
+    public void A_Define_that_throws_is_an_error_at_the_line_that_threw()
+    {
+        var throwing = new TestCatalog(() => throw new InvalidOperationException("no estate today")); var line = Line();
+
+        var error = ModelRejection.Run(_temp, throwing, exitCode: Cogrion.InfraGen.Hosting.InfraGenHost.UsageOrModelError);
+
+        Assert.Contains($"BadModelTests.cs({line}): error INFRA1000: The model threw while defining the estate: InvalidOperationException: no estate today", error);
+    }
+
+    [Fact]
     public void An_app_whose_values_fail_on_a_cluster_gets_no_second_error_telling_to_remove_its_tag()
     {
         // Both fail on prod before they read the image tag, whose line in releases.yaml is right.
