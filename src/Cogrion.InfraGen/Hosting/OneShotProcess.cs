@@ -26,7 +26,14 @@ public static class OneShotProcess
 
         try
         {
-            return GC.TryStartNoGCRegion(Budget);
+            if (!GC.TryStartNoGCRegion(Budget))
+            {
+                return false;
+            }
+
+            // Every page of the budget is touched once: in 2 MB pages where the kernel allows (HugePages).
+            HugePages.AdviseForHeap(Budget);
+            return true;
         }
         catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
         {
