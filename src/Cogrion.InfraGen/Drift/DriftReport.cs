@@ -32,15 +32,19 @@ public sealed class DriftReport
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private DriftReport(string outDirectory, IReadOnlyList<FileDrift> files, int compared)
+    private DriftReport(string outDirectory, bool outMissing, IReadOnlyList<FileDrift> files, int compared)
     {
         OutDirectory = outDirectory;
+        OutMissing = outMissing;
         Files = files;
         Compared = compared;
     }
 
     /// <summary>The compared directory, full path.</summary>
     public string OutDirectory { get; }
+
+    /// <summary>True when the compared directory does not exist at all: every file of the tree is added.</summary>
+    public bool OutMissing { get; }
 
     /// <summary>The drifted files, ordered by path.</summary>
     public IReadOnlyList<FileDrift> Files { get; }
@@ -55,6 +59,7 @@ public sealed class DriftReport
     public static DriftReport Compare(RenderedTree tree, string outDirectory)
     {
         var root = System.IO.Path.GetFullPath(outDirectory);
+        var outMissing = !Directory.Exists(root);
         var onDisk = TreeWriter.ExistingFiles(root).ToHashSet(StringComparer.Ordinal);
         var drift = new List<FileDrift>();
         foreach (var (path, file) in tree.Files)
@@ -95,7 +100,7 @@ public sealed class DriftReport
         }
 
         drift.Sort((a, b) => StringComparer.Ordinal.Compare(a.Path, b.Path));
-        return new DriftReport(root, drift, tree.Files.Count);
+        return new DriftReport(root, outMissing, drift, tree.Files.Count);
     }
 
     /// <summary>A file's bytes; a link or unreadable entry reads as nothing, which never equals generated text.</summary>

@@ -34,7 +34,7 @@ internal sealed class CheckCommand()
             return;
         }
 
-        if (!Directory.Exists(report.OutDirectory))
+        if (report.OutMissing)
         {
             // Nothing was ever generated there (a wrong --out, or out/ not committed): one line, not a diff of every file.
             var missing = $"{outName}/ does not exist; the model generates {report.Files.Count} file(s) there.";

@@ -38,14 +38,13 @@ public static partial class DocPaths
     /// The node at <paramref name="path"/>, or null. A key may hold dots: where several readings exist, the
     /// longest key present wins. List items are <c>[n]</c> or <c>.n</c>.
     /// </summary>
-    public static DocNode? Find(DocNode root, string path) => Find(root, Parse(path), 0);
+    public static DocNode? Find(DocNode root, string path) => Parse(path) is { } segments ? Find(root, segments, 0) : null;
 
     /// <summary>
     /// Whether <paramref name="path"/> names every key: no empty key (<c>image..tag</c>, <c>.image</c>, <c>image.</c>,
-    /// <c>args[]</c>) and every bracket closed. <see cref="Find(DocNode, string)"/> would read past an empty key and
-    /// answer for a path the user did not type.
+    /// <c>args[]</c>) and every bracket closed.
     /// </summary>
-    public static bool IsWellFormed(string path) => WellFormed().IsMatch(path);
+    public static bool IsWellFormed(string path) => Parse(path) is not null;
 
     /// <summary>The path without list indices and bracketed keys: how values keys are declared (<c>args[0]</c> is <c>args</c>).</summary>
     public static string PropertyPath(string path) => Brackets().Replace(path, string.Empty);
@@ -86,33 +85,58 @@ public static partial class DocPaths
 
     private readonly record struct Segment(string Text, bool Bracketed);
 
-    private static List<Segment> Parse(string path)
+    /// <summary>
+    /// The keys of <paramref name="path"/>, or null when it is not well formed: reading past an empty key would answer
+    /// for a path the user did not type.
+    /// </summary>
+    private static List<Segment>? Parse(string path)
     {
         var segments = new List<Segment>();
         var i = 0;
-        while (i < path.Length)
+        while (true)
         {
-            if (path[i] == '[')
+            if (i < path.Length && path[i] == '[')
             {
                 var end = path.IndexOf(']', i);
-                end = end < 0 ? path.Length : end;
+                if (end <= i + 1)
+                {
+                    return null; // unclosed or empty
+                }
+
                 segments.Add(new Segment(path[(i + 1)..end], true));
                 i = end + 1;
             }
-            else if (path[i] == '.')
-            {
-                i++;
-            }
             else
             {
-                var end = path.IndexOfAny(['.', '['], i);
+                var end = path.IndexOfAny(['.', '[', ']'], i);
                 end = end < 0 ? path.Length : end;
+                if (end == i)
+                {
+                    return null; // an empty key
+                }
+
                 segments.Add(new Segment(path[i..end], false));
                 i = end;
             }
-        }
 
-        return segments;
+            if (i == path.Length)
+            {
+                return segments;
+            }
+
+            if (path[i] == '.')
+            {
+                i++;
+                if (i == path.Length)
+                {
+                    return null; // a trailing dot
+                }
+            }
+            else if (path[i] != '[')
+            {
+                return null; // a stray ']', or a key glued to a closing bracket
+            }
+        }
     }
 
     private static DocNode? Find(DocNode node, List<Segment> segments, int index)
@@ -152,9 +176,6 @@ public static partial class DocPaths
 
     [GeneratedRegex("^[A-Za-z0-9_/-]+$")]
     private static partial Regex PlainKey();
-
-    [GeneratedRegex(@"^(?:[^.\[\]]+|\[[^\]]+\])(?:\.[^.\[\]]+|\.?\[[^\]]+\])*$")]
-    private static partial Regex WellFormed();
 
     [GeneratedRegex(@"\[[^\]]*\]")]
     private static partial Regex Brackets();
