@@ -66,6 +66,17 @@ public static class ModelErrors
         + $"the {kind}s are {string.Join(", ", known.Order(StringComparer.Ordinal))}. Correct the name or remove the line.",
         at);
 
+    public static InfraDiagnostic OutPathIsAFile(string root) => new(
+        "INFRA3001",
+        $"The output path '{root}' is a file, not a directory; nothing was written. Point --out (InfraGenOutputPath) at InfraGen's output directory.",
+        default);
+
+    public static InfraDiagnostic OutDirectoryNotOwned(string root, string marker) => new(
+        "INFRA3001",
+        $"The output directory '{root}' is not empty and has no '{marker}' marker, so it may hold files InfraGen does not own; " +
+        "nothing was written or deleted. Point --out at InfraGen's output directory, or empty this one.",
+        default);
+
     public static InfraDiagnostic OutDirectoryBusy(string outDirectory, string lockFile, TimeSpan waited) => new(
         "INFRA3002",
         $"Another infragen run has held the lock on {outDirectory} for {waited.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} s " +

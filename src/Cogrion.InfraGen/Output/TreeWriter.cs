@@ -207,10 +207,7 @@ public static class TreeWriter
     {
         if (File.Exists(root))
         {
-            throw new InfraGenException([new InfraDiagnostic(
-                "INFRA3001",
-                $"The output path '{root}' is a file, not a directory; nothing was written. Point --out (InfraGenOutputPath) at InfraGen's output directory.",
-                default)]);
+            throw new InfraGenException([ModelErrors.OutPathIsAFile(root)]);
         }
 
         if (File.Exists(Path.Combine(root, TreeLayout.OwnershipMarker)) || IsEmpty(root))
@@ -218,11 +215,7 @@ public static class TreeWriter
             return;
         }
 
-        throw new InfraGenException([new InfraDiagnostic(
-            "INFRA3001",
-            $"The output directory '{root}' is not empty and has no '{TreeLayout.OwnershipMarker}' marker, so it may hold files InfraGen does not own; " +
-            "nothing was written or deleted. Point --out at InfraGen's output directory, or empty this one.",
-            default)]);
+        throw new InfraGenException([ModelErrors.OutDirectoryNotOwned(root, TreeLayout.OwnershipMarker)]);
     }
 
     /// <summary>
