@@ -31,11 +31,44 @@ public partial record KeycloakxValues
     /// <summary>The Postgres database Keycloak stores realms in.</summary>
     public required KeycloakDatabase Database { get; init; }
 
+    /// <summary>
+    /// Extra container environment, as the YAML text the upstream chart runs through <c>tpl</c>: the first admin's login
+    /// (Keycloak 26 creates it at first start from KC_BOOTSTRAP_ADMIN_*; the password from the ExternalSecret) and, for
+    /// more than one replica, the DNS query JGroups finds the other pods by (the chart's documented clustering setting).
+    /// </summary>
+    public string ExtraEnv { get; init; } = KeycloakEnvironment.Text;
+
+    /// <summary>Keycloak's cache: the chart's default stack (Infinispan over Kubernetes DNS), what several replicas need.</summary>
+    public KeycloakCache Cache { get; init; } = new();
+
     /// <summary>Each pod's requests and limits.</summary>
     public required ResourceRequirements Resources { get; init; }
 }
 
 /// <summary>Keycloak's HTTP settings.</summary>
+/// <summary>Keycloak's distributed cache.</summary>
+public partial record KeycloakCache
+{
+    /// <summary><c>default</c>: the chart sets KC_CACHE=ispn and KC_CACHE_STACK=kubernetes (DNS_PING over the headless Service).</summary>
+    public string Stack { get; init; } = "default";
+}
+
+/// <summary>The container environment the model adds to Keycloak's (see <see cref="KeycloakxValues.ExtraEnv"/>).</summary>
+public static class KeycloakEnvironment
+{
+    /// <summary>The YAML list, one variable per entry; <c>keycloak.fullname</c> is the upstream chart's helper.</summary>
+    public const string Text =
+        "- name: KC_BOOTSTRAP_ADMIN_USERNAME\n"
+        + "  value: admin\n"
+        + "- name: KC_BOOTSTRAP_ADMIN_PASSWORD\n"
+        + "  valueFrom:\n"
+        + "    secretKeyRef:\n"
+        + "      name: keycloak-secrets\n"
+        + "      key: admin-password\n"
+        + "- name: JAVA_OPTS_APPEND\n"
+        + "  value: -Djgroups.dns.query={{ include \"keycloak.fullname\" . }}-headless\n";
+}
+
 public partial record KeycloakHttp
 {
     /// <summary>Serve Keycloak at the root of its domain (the chart's default is /auth).</summary>
@@ -79,14 +112,28 @@ public partial record UpstreamIngress
     /// <summary>The hosts and paths routed to the service.</summary>
     public required IReadOnlyList<IngressRule> Rules { get; init; }
 
+    /// <summary>TLS: the rule hosts (the chart's default names keycloak.example.com); no secret, the ingress controller's default certificate.</summary>
+    public required IReadOnlyList<IngressTls> Tls { get; init; }
+
     /// <summary>One rule per host, serving every path.</summary>
     public static UpstreamIngress ForHost(string host) => new()
     {
         Rules = [new IngressRule { Host = host, Paths = [new IngressPath()] }],
+        Tls = [new IngressTls { Hosts = [host] }],
     };
 }
 
 /// <summary>A host and its paths.</summary>
+/// <summary>One TLS entry of an upstream chart's Ingress.</summary>
+public partial record IngressTls
+{
+    /// <summary>The host names the certificate serves; each one a rule host.</summary>
+    public required IReadOnlyList<string> Hosts { get; init; }
+
+    /// <summary>The TLS Secret; empty: the ingress controller's default certificate.</summary>
+    public string SecretName { get; init; } = "";
+}
+
 public partial record IngressRule
 {
     /// <summary>The host name.</summary>

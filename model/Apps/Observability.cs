@@ -21,6 +21,25 @@ public partial record KubePrometheusStackValues
 
     /// <summary>Prometheus.</summary>
     public required PrometheusValues Prometheus { get; init; }
+
+    // EKS runs the Kubernetes control plane itself: its controller manager, scheduler and etcd are no pods of the
+    // cluster, so their scrape Services in kube-system would select nothing and their alerts would fire forever.
+
+    /// <summary>Scraping kube-controller-manager: off, EKS manages it.</summary>
+    public ScrapeTarget KubeControllerManager { get; init; } = new() { Enabled = false };
+
+    /// <summary>Scraping kube-scheduler: off, EKS manages it.</summary>
+    public ScrapeTarget KubeScheduler { get; init; } = new() { Enabled = false };
+
+    /// <summary>Scraping etcd: off, EKS manages it.</summary>
+    public ScrapeTarget KubeEtcd { get; init; } = new() { Enabled = false };
+}
+
+/// <summary>One of kube-prometheus-stack's control-plane scrape targets.</summary>
+public partial record ScrapeTarget
+{
+    /// <summary>Whether the chart scrapes it (its Service and ServiceMonitor).</summary>
+    public bool Enabled { get; init; } = true;
 }
 
 /// <summary>The Grafana sub-chart.</summary>
@@ -107,7 +126,10 @@ public static class Observability
         })
     {
         DependsOn = ["ingress"],
-        AlsoDeploysTo = ["kube-system"], // kube-prometheus-stack's control-plane exporters' Services live there.
+        AlsoDeploysTo = ["kube-system"], // kube-prometheus-stack's CoreDNS and kube-proxy scrape Services live there.
+
+        // The prometheus-operator CRDs are 340-480 kB as JSON: over client-side apply's annotation limit (INFRA4201).
+        SyncPolicy = SyncPolicy.Default with { ServerSideApply = true },
         Secrets =
         [
             new AppSecret("admin-user", "grafana-admin-user"),

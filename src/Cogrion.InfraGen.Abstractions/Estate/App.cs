@@ -30,6 +30,9 @@ public abstract class App
     /// <summary>Namespaces besides <see cref="Namespace"/> the app's charts put resources in (kube-system, say).</summary>
     public IReadOnlyList<string> AlsoDeploysTo { get; init; } = [];
 
+    /// <summary>Render-check findings accepted on purpose (upstream chart defects), each with its reason.</summary>
+    public IReadOnlyList<AcceptedFinding> AcceptedFindings { get; init; } = [];
+
     /// <summary>How Argo CD syncs the app.</summary>
     public SyncPolicy SyncPolicy { get; init; } = SyncPolicy.Default;
 

@@ -27,6 +27,12 @@ public sealed record Cluster
     /// <summary>The API server Argo CD deploys to; Argo CD runs in the cluster it manages.</summary>
     public string Server { get; init; } = "https://kubernetes.default.svc";
 
+    /// <summary>
+    /// The Kubernetes version the cluster runs (EKS), as Helm's <c>--kube-version</c> takes it: charts are rendered for it,
+    /// as Argo CD renders them with the cluster's own version.
+    /// </summary>
+    public string KubernetesVersion { get; init; } = "1.34.0";
+
     /// <summary>Where the cluster was declared in the model.</summary>
     public SourceLocation DeclaredAt { get; }
 }

@@ -47,4 +47,7 @@ public sealed class InfraGenException(IReadOnlyList<InfraDiagnostic> diagnostics
 {
     /// <summary>Every problem found.</summary>
     public IReadOnlyList<InfraDiagnostic> Diagnostics { get; } = diagnostics;
+
+    /// <summary>A line printed after the diagnostics (the render check's counts), or null.</summary>
+    public string? Summary { get; init; }
 }

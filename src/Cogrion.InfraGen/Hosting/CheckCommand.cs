@@ -9,9 +9,16 @@ namespace Cogrion.InfraGen.Hosting;
 /// <c>check</c>: the drift check CI runs. Regenerates in memory, compares with <c>out/</c> on disk, writes nothing;
 /// exits 1 with a per-file report and unified diffs when they differ.
 /// </summary>
-internal sealed class CheckCommand()
-    : InfraGenVerb("check", "Regenerate in memory and compare with out/ on disk; writes nothing. Exits 1 when out/ is not exactly what the model generates (a hand edit, a hand-added file, a model change not regenerated) and prints each file with a unified diff.")
+internal sealed class CheckCommand : InfraGenVerb
 {
+    private readonly RenderOptionSet _render = new();
+
+    public CheckCommand()
+        : base("check", "Regenerate in memory and compare with out/ on disk; writes nothing. Exits 1 when out/ is not exactly what the model generates (a hand edit, a hand-added file, a model change not regenerated) and prints each file with a unified diff. With --render, also renders every chart with Helm and checks what it renders (see render).")
+    {
+        _render.AddTo(Command, withSwitch: true);
+    }
+
     /// <summary>Diff lines shown per file; a huge hand-added file is summarized, not dumped.</summary>
     private const int MaxDiffLines = 400;
 
@@ -20,7 +27,13 @@ internal sealed class CheckCommand()
 
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
-        var report = InfraPipeline.Check(context.Catalog, paths, context.Error);
+        var render = _render.IfEnabled(parse);
+        var (report, rendered) = InfraPipeline.Check(context.Catalog, paths, context.Error, render);
+        if (rendered is not null)
+        {
+            context.Output.WriteLine(rendered.Summary);
+        }
+
         Print(report, OutName(paths), parse.GetValue(InfraGenCommands.MsBuildOption), context.Output);
         return report.HasDrift ? InfraGenHost.Failed : InfraGenHost.Ok;
     });

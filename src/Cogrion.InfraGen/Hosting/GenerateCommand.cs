@@ -5,12 +5,20 @@ using Cogrion.InfraGen.Pipeline;
 namespace Cogrion.InfraGen.Hosting;
 
 /// <summary><c>generate</c>: what the build step does.</summary>
-internal sealed class GenerateCommand()
-    : InfraGenVerb("generate", "Render the model and write out/: only changed files are written, files the model no longer produces are removed. Nothing is written if any check fails.")
+internal sealed class GenerateCommand : InfraGenVerb
 {
+    private readonly RenderOptionSet _render = new();
+
+    public GenerateCommand()
+        : base("generate", "Render the model and write out/: only changed files are written, files the model no longer produces are removed. Nothing is written if any check fails (with --render: also the Helm render check).")
+    {
+        _render.AddTo(Command, withSwitch: true);
+    }
+
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
-        Print(InfraPipeline.Generate(context.Catalog, paths, context.Error), paths.OutDirectory, context.Output);
+        var render = _render.IfEnabled(parse);
+        Print(InfraPipeline.Generate(context.Catalog, paths, context.Error, render), paths.OutDirectory, context.Output);
         return InfraGenHost.Ok;
     });
 

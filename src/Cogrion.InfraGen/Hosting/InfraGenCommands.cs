@@ -33,6 +33,7 @@ internal static class InfraGenCommands
     [
         () => new GenerateCommand(),
         () => new CheckCommand(),
+        () => new RenderCommand(),
         () => new DiffCommand(),
         () => new ExplainCommand(),
         () => new SetImageCommand(),

@@ -56,8 +56,22 @@ public static class InfraGenHost
             error.WriteLine(diagnostic.Format(display));
         }
 
+        if (exception.Summary is { } summary)
+        {
+            error.WriteLine(summary);
+        }
+
         var errors = exception.Diagnostics.Count(d => d.Severity == Severity.Error);
         error.WriteLine($"infragen: {errors} error(s); out/ was not changed.");
-        return exception.Diagnostics.Any(d => d.Code.StartsWith("INFRA2", StringComparison.Ordinal)) ? Failed : UsageOrModelError;
+        return ExitCode(exception.Diagnostics);
     }
+
+    /// <summary>
+    /// <see cref="Failed"/> when the output breaks a rule (INFRA2xxx in the tree, INFRA41xx-43xx in what Helm renders),
+    /// else <see cref="UsageOrModelError"/> (the model, the usage, or Helm itself: INFRA40xx).
+    /// </summary>
+    internal static int ExitCode(IEnumerable<InfraDiagnostic> diagnostics) =>
+        diagnostics.Any(d => d.Code.StartsWith("INFRA2", StringComparison.Ordinal) || d.Code.StartsWith("INFRA4", StringComparison.Ordinal) && !d.Code.StartsWith("INFRA40", StringComparison.Ordinal))
+            ? Failed
+            : UsageOrModelError;
 }

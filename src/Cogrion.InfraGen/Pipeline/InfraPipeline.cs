@@ -1,6 +1,9 @@
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Drift;
+using Cogrion.InfraGen.Helm;
 using Cogrion.InfraGen.Loading;
 using Cogrion.InfraGen.Output;
+using Cogrion.InfraGen.Rendered;
 using Cogrion.InfraGen.Rendering;
 using Cogrion.InfraGen.Validation;
 using Cogrion.InfraGen.Validation.Schemas;
@@ -28,20 +31,46 @@ public static class InfraPipeline
     /// the last write (<see cref="OutDirectoryLock"/>): a run that waited renders the model as it is once it may write.
     /// Says on <paramref name="status"/> (default: standard error) when it waits for another run.
     /// </summary>
-    public static WriteReport Generate(IInfraCatalog catalog, ModelPaths paths, TextWriter? status = null)
+    /// <remarks>With <paramref name="render"/>, the tree is written only if Helm also renders it with zero findings.</remarks>
+    public static WriteReport Generate(IInfraCatalog catalog, ModelPaths paths, TextWriter? status = null, RenderOptions? render = null)
     {
         using var writing = OutDirectoryLock.ForWriting(paths.OutDirectory, status ?? Console.Error);
-        return TreeWriter.Write(Render(catalog, paths), paths.OutDirectory);
+        var tree = render is null ? Render(catalog, paths) : RenderChecked(catalog, paths, render).Tree;
+        return TreeWriter.Write(tree, paths.OutDirectory);
+    }
+
+    /// <summary>
+    /// Renders the tree, then every chart of it with Helm (<see cref="HelmRenderStage"/>), and checks what Helm rendered
+    /// (<see cref="RenderCheck"/>). Writes nothing but the render cache; throws for a model or Helm problem (INFRA40xx),
+    /// returns the findings.
+    /// </summary>
+    public static (RenderedTree Tree, RenderReport Report) RenderWithHelm(IInfraCatalog catalog, ModelPaths paths, RenderOptions options)
+    {
+        var helm = HelmTool.Locate(options.HelmPath);
+        UpstreamSchemas.Prepare();
+        var model = ModelLoader.Load(catalog, paths);
+        var tree = Render(model);
+        return (tree, RenderCheck.Run(model, tree, HelmRenderStage.Render(model, tree, helm, options)));
+    }
+
+    /// <summary>As <see cref="RenderWithHelm"/>, throwing every finding: for <c>generate</c> and <c>check</c> with <c>--render</c>.</summary>
+    public static (RenderedTree Tree, RenderReport Report) RenderChecked(IInfraCatalog catalog, ModelPaths paths, RenderOptions options)
+    {
+        var rendered = RenderWithHelm(catalog, paths, options);
+        return rendered.Report.Diagnostics.Count == 0 ? rendered : throw new InfraGenException(rendered.Report.Diagnostics) { Summary = rendered.Report.Summary };
     }
 
     /// <summary>
     /// Renders in memory and compares with the tree on disk; writes nothing. Reads out/ under a shared lock, so it
     /// waits for a generation in progress and a generation waits only for the comparison, never for the rendering.
     /// </summary>
-    public static DriftReport Check(IInfraCatalog catalog, ModelPaths paths, TextWriter? status = null)
+    public static DriftReport Check(IInfraCatalog catalog, ModelPaths paths, TextWriter? status = null) => Check(catalog, paths, status, render: null).Drift;
+
+    /// <summary>As <see cref="Check(IInfraCatalog, ModelPaths, TextWriter?)"/>; with <paramref name="render"/>, after the Helm render check passed.</summary>
+    public static (DriftReport Drift, RenderReport? Render) Check(IInfraCatalog catalog, ModelPaths paths, TextWriter? status, RenderOptions? render)
     {
-        var tree = Render(catalog, paths);
+        var (tree, rendered) = render is null ? (Render(catalog, paths), null) : RenderChecked(catalog, paths, render);
         using var reading = OutDirectoryLock.ForReading(paths.OutDirectory, status ?? Console.Error);
-        return DriftReport.Compare(tree, paths.OutDirectory);
+        return (DriftReport.Compare(tree, paths.OutDirectory), rendered);
     }
 }

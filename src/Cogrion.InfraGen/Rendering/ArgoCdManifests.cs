@@ -185,9 +185,20 @@ public static class ArgoCdManifests
             node.Add("automated", new DocMap { { "prune", policy.Prune }, { "selfHeal", policy.SelfHeal } });
         }
 
+        var options = new DocSeq();
         if (createNamespace)
         {
-            node.Add("syncOptions", new DocSeq { "CreateNamespace=true" });
+            options.Add("CreateNamespace=true");
+        }
+
+        if (policy.ServerSideApply)
+        {
+            options.Add("ServerSideApply=true");
+        }
+
+        if (options.Count > 0)
+        {
+            node.Add("syncOptions", options);
         }
 
         return node;

@@ -44,6 +44,13 @@ public static class ChartFiles
         return chart;
     }
 
+    /// <summary>The notes of a chart that has no template of its own (all its objects come from its dependencies).</summary>
+    public const string NotesTemplate = "templates/NOTES.txt";
+
+    /// <summary>The text of <see cref="NotesTemplate"/>: what <c>helm install</c> would print; Argo CD never shows it.</summary>
+    public static string Notes(App app, string appFile) =>
+        FileHeader.HelmComment(appFile) + $"{app.Name}: every object of this chart comes from its dependencies (Chart.yaml); Argo CD deploys it from the cogrion-infra repository.\n";
+
     /// <summary>The Kubernetes Secret an app's ExternalSecret writes.</summary>
     public static string SecretName(App app) => $"{app.Name}-secrets";
 

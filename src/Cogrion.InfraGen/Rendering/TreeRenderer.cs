@@ -137,9 +137,17 @@ public static class TreeRenderer
             batch.Files.Add(new RenderedFile(TreeLayout.ChartFile(app.Name, ChartFiles.ExternalSecretTemplate), FileKind.ChartTemplate, text, [externalSecret], app.DeclaredAt) { App = app.Name });
         }
 
+        var templates = 0;
         foreach (var (relative, text, source) in ChartFiles.Templates(paths, app, batch.Diagnostics))
         {
             batch.Files.Add(new RenderedFile(TreeLayout.ChartFile(app.Name, relative), FileKind.ChartTemplate, text, [], new SourceLocation(source, 1)) { App = app.Name });
+            templates++;
+        }
+
+        if (templates == 0 && app.Secrets.Count == 0)
+        {
+            // A chart of dependencies only: `helm lint --strict` fails a chart without templates/ (Git keeps no empty directory).
+            batch.Files.Add(new RenderedFile(TreeLayout.ChartFile(app.Name, ChartFiles.NotesTemplate), FileKind.ChartTemplate, ChartFiles.Notes(app, appFile), [], app.DeclaredAt) { App = app.Name });
         }
     }
 

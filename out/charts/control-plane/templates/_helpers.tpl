@@ -17,3 +17,11 @@ cogrion.com/region: {{ .Values.global.region }}
 {{- define "control-plane.selectorLabels" -}}
 app.kubernetes.io/name: {{ include "control-plane.name" . }}
 {{- end -}}
+
+{{/*
+The Secret the chart's generated ExternalSecret writes: named after the chart, not the release, as InfraGen names it
+for every app (upstream charts such as keycloakx take it as a literal value), so it holds under any release name.
+*/}}
+{{- define "control-plane.secretName" -}}
+{{- printf "%s-secrets" .Chart.Name -}}
+{{- end -}}

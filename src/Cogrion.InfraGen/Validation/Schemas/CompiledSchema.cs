@@ -47,11 +47,44 @@ public sealed class CompiledSchema
     }
 
     /// <summary>Builds a schema from its text; throws <see cref="JsonException"/> or JsonSchema.Net's exceptions when it is not one.</summary>
-    public static CompiledSchema Parse(string title, string text)
+    public static CompiledSchema Parse(string title, string text) => Parse(title, text, kubernetes: false);
+
+    /// <summary>
+    /// As <see cref="Parse(string, string)"/>; with <paramref name="kubernetes"/>, a Kubernetes OpenAPI schema (a core
+    /// kind's, a CRD's <c>openAPIV3Schema</c>): draft 2020-12 keywords, Kubernetes' own <c>x-kubernetes-*</c> extensions
+    /// allowed (they carry no validation JSON Schema can do) and its <c>$schema</c> placeholder ignored.
+    /// </summary>
+    public static CompiledSchema Parse(string title, string text, bool kubernetes)
     {
+        if (kubernetes && System.Text.Json.Nodes.JsonNode.Parse(text) is System.Text.Json.Nodes.JsonObject node && node.Remove("$schema"))
+        {
+            text = node.ToJsonString();
+        }
+
         var root = JsonSerializer.Deserialize<JsonElement>(text);
-        var schema = JsonSchema.Build(root, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
+        if (kubernetes)
+        {
+            options.Dialect = Dialect.Draft202012;
+        }
+
+        var schema = JsonSchema.Build(root, options);
         return new CompiledSchema(title, schema, root);
+    }
+
+    /// <summary>As <see cref="Cached(string, string)"/> for a Kubernetes OpenAPI schema (<see cref="Parse(string, string, bool)"/>).</summary>
+    public static CompiledSchema CachedKubernetes(string title, string text)
+    {
+        var built = Built.GetOrAdd(("k8s:" + title, text), static key => new Lazy<CompiledSchema>(() => Parse(key.Title[4..], key.Text, kubernetes: true)));
+        try
+        {
+            return built.Value;
+        }
+        catch
+        {
+            Built.TryRemove(new KeyValuePair<(string, string), Lazy<CompiledSchema>>(("k8s:" + title, text), built));
+            throw;
+        }
     }
 
     /// <summary>Every failed keyword, only from subschemas that failed (a passing anyOf branch's errors are not errors).</summary>

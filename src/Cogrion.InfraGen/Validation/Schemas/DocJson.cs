@@ -21,6 +21,21 @@ public static class DocJson
         return JsonElement.ParseValue(ref reader);
     }
 
+    /// <summary>
+    /// The document's size as compact JSON, in bytes: what <c>kubectl apply</c> (and Argo CD's client-side apply) stores
+    /// in the last-applied-configuration annotation, whose limit is 262,144 bytes.
+    /// </summary>
+    public static int ByteCount(DocNode document)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, document);
+        }
+
+        return buffer.WrittenCount;
+    }
+
     private static void Write(Utf8JsonWriter writer, DocNode node)
     {
         switch (node)

@@ -1,0 +1,39 @@
+namespace Cogrion.InfraGen.Diagnostics;
+
+/// <summary>
+/// The diagnostics of the render check (INFRA4xxx): Helm itself (40xx), what Helm rendered (41xx: references, schemas,
+/// names; 42xx: Argo CD's rules; 43xx: names that hold only for one release name). Each finding names the cluster, the
+/// app, the object (kind/name) and the template it came from. docs/diagnostics.md has a section for each ID.
+/// </summary>
+public static class RenderErrors
+{
+    public static InfraDiagnostic HelmMissing(string? path, string from, string? reason = null) => new(
+        "INFRA4001",
+        (path is null ? "Helm is not installed: no helm on PATH" : $"Helm '{path}' (from {from}) cannot be run{(reason is null ? ": no such file" : ": " + reason)}")
+        + $". The render check needs Helm {Helm.HelmPin.Version}: {Helm.HelmPin.HowToGet}.",
+        default);
+
+    public static InfraDiagnostic HelmWrongVersion(string path, string from, string version) => new(
+        "INFRA4002",
+        $"Helm '{path}' (from {from}) is {version}, not the pinned {Helm.HelmPin.Version} (eng/helm.pin): another version may render the charts differently. {Helm.HelmPin.HowToGet}.",
+        default);
+
+    public static InfraDiagnostic ChartPackageMissing(string app, string chart, string version, string repository, string where, SourceLocation at) => new(
+        "INFRA4003",
+        $"Chart '{app}' depends on {chart} {version} from {repository}, but {where}. Put {chart}-{version}.tgz into the chart cache (--chart-cache DIR, MSBuild InfraGenChartCache), "
+        + "or render where that chart repository is reachable (helm dependency build).",
+        at);
+
+    public static InfraDiagnostic TemplateFailed(string cluster, string app, string release, string helmError, SourceLocation at, string? output) => new(
+        "INFRA4004", $"Helm could not render app '{app}' on cluster '{cluster}' (release '{release}'): {helmError}", at) { OutputPath = output };
+
+    public static InfraDiagnostic LintFailed(string cluster, string app, string findings, SourceLocation at) => new(
+        "INFRA4005", $"`helm lint --strict` fails chart '{app}' with the values of cluster '{cluster}': {findings}", at) { OutputPath = $"charts/{app}/Chart.yaml" };
+
+    public static InfraDiagnostic StaleAcceptance(string app, string code, string obj, SourceLocation at) => new(
+        "INFRA4302", $"App '{app}' accepts finding {code} on {obj}, but no cluster renders that finding any more: remove the AcceptedFinding (the upstream chart was fixed, or the object renamed).", at);
+
+    /// <summary>A finding about one rendered object: code, where it is, what is wrong and what is allowed.</summary>
+    public static InfraDiagnostic Finding(string code, string subject, string message, SourceLocation at, string? output, string? pointer) =>
+        new(code, $"{subject}: {message}", at) { OutputPath = output, Pointer = pointer };
+}

@@ -1,0 +1,88 @@
+using Cogrion.InfraGen.Documents;
+using Cogrion.InfraGen.Loading;
+using Cogrion.InfraGen.Rendering;
+using Cogrion.InfraGen.Validation;
+using Cogrion.InfraGen.Validation.Schemas;
+
+namespace Cogrion.InfraGen.Rendered.Checks;
+
+/// <summary>
+/// What the render checks read, per cluster: every release Helm rendered, the CRDs they install (their scope and
+/// schemas), and the Argo CD Applications and AppProjects of the generated tree.
+/// </summary>
+public sealed class RenderFacts
+{
+    private readonly Dictionary<string, Dictionary<(string Group, string Version, string Kind), (DocMap Crd, DocMap? Schema)>> _crds = new(StringComparer.Ordinal);
+
+    public RenderFacts(InfraModel model, RenderedTree tree, IReadOnlyList<RenderedRelease> releases)
+    {
+        Model = model;
+        Tree = tree;
+        Releases = releases;
+        foreach (var cluster in model.Clusters)
+        {
+            var index = new Dictionary<(string, string, string), (DocMap, DocMap?)>();
+            foreach (var crd in releases.Where(r => r.Cluster == cluster).SelectMany(r => r.Objects).Where(o => o.Kind == "CustomResourceDefinition"))
+            {
+                foreach (var (group, version, kind) in KubernetesKinds.Served(crd.Document))
+                {
+                    index[(group, version, kind)] = (crd.Document, SchemaOf(crd.Document, version));
+                }
+            }
+
+            _crds[cluster.Name] = index;
+        }
+    }
+
+    public InfraModel Model { get; }
+
+    public RenderedTree Tree { get; }
+
+    /// <summary>Every release under its Argo CD release name.</summary>
+    public IReadOnlyList<RenderedRelease> Releases { get; }
+
+    /// <summary>This run's schema verdicts (objects of one shape are evaluated once).</summary>
+    public SchemaVerdicts Verdicts { get; } = new();
+
+    /// <summary>The releases of one cluster.</summary>
+    public IEnumerable<RenderedRelease> On(Cluster cluster) => Releases.Where(r => r.Cluster == cluster);
+
+    /// <summary>Whether an object's kind is cluster-scoped on <paramref name="cluster"/> (built-in, or by its CRD's scope).</summary>
+    public bool IsClusterScoped(Cluster cluster, RenderedObject obj) =>
+        KubernetesKinds.IsClusterScoped(obj.ApiVersion, obj.Kind)
+        || Crd(cluster, obj) is { } crd && crd["spec"] is DocMap spec && spec["scope"] is DocScalar { Text: "Cluster" };
+
+    /// <summary>The CRD that serves an object's kind on the cluster, if one of its apps installs it.</summary>
+    public DocMap? Crd(Cluster cluster, RenderedObject obj) =>
+        obj.ApiVersion.Contains('/') && _crds[cluster.Name].TryGetValue((obj.Group, obj.ApiVersion[(obj.ApiVersion.IndexOf('/') + 1)..], obj.Kind), out var crd) ? crd.Crd : null;
+
+    /// <summary>The <c>openAPIV3Schema</c> of that CRD's version, if it has one.</summary>
+    public DocMap? CrdSchema(Cluster cluster, RenderedObject obj) =>
+        obj.ApiVersion.Contains('/') && _crds[cluster.Name].TryGetValue((obj.Group, obj.ApiVersion[(obj.ApiVersion.IndexOf('/') + 1)..], obj.Kind), out var crd) ? crd.Schema : null;
+
+    /// <summary>The child Application of an app on a cluster, from the generated tree.</summary>
+    public DocMap? Application(Cluster cluster, App app) =>
+        Tree.Files.TryGetValue(TreeLayout.Application(cluster.Name, app.Name), out var file) ? file.Documents.FirstOrDefault() as DocMap : null;
+
+    /// <summary>The AppProject a cluster's Application uses, from the generated tree (any file of that cluster that holds it).</summary>
+    public DocMap? Project(Cluster cluster, string name) =>
+        Tree.Files.Values.Where(f => f.Cluster == cluster.Name).SelectMany(f => f.Documents).OfType<DocMap>()
+            .FirstOrDefault(d => DocPointer.String(d, "kind") == "AppProject" && DocPointer.String(d, "metadata", "name") == name);
+
+    /// <summary>The Application's sync options (<c>ServerSideApply=true</c>, …).</summary>
+    public IReadOnlyList<string> SyncOptions(Cluster cluster, App app) =>
+        Application(cluster, app) is { } application && DocPointer.Find(application, ["spec", "syncPolicy", "syncOptions"]) is DocSeq options
+            ? [.. options.OfType<DocScalar>().Select(s => s.Text)]
+            : [];
+
+    /// <summary>Whether Argo CD self-heals the app on the cluster.</summary>
+    public bool SelfHeals(Cluster cluster, App app) =>
+        Application(cluster, app) is { } application && DocPointer.Find(application, ["spec", "syncPolicy", "automated", "selfHeal"]) is DocScalar { Text: "true" };
+
+    private static DocMap? SchemaOf(DocMap crd, string version)
+    {
+        var versions = DocPointer.Find(crd, ["spec", "versions"]) as DocSeq;
+        var entry = versions?.OfType<DocMap>().FirstOrDefault(v => v["name"] is DocScalar n && n.Text == version);
+        return entry is null ? null : DocPointer.Find(entry, ["schema", "openAPIV3Schema"]) as DocMap;
+    }
+}

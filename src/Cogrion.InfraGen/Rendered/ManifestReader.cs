@@ -1,0 +1,144 @@
+using System.Globalization;
+using Cogrion.InfraGen.Documents;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Cogrion.InfraGen.Rendered;
+
+/// <summary>
+/// Reads <c>helm template</c> output into objects: Helm prints each manifest as <c>---</c>, <c># Source: &lt;template&gt;</c>,
+/// then the manifest, so every object keeps the template it came from.
+/// </summary>
+public static class ManifestReader
+{
+    private const string SourcePrefix = "# Source: ";
+
+    /// <summary>A manifest that is not YAML, with where it came from.</summary>
+    public sealed class UnreadableManifest(string template, string reason) : Exception(reason)
+    {
+        public string Template { get; } = template;
+    }
+
+    /// <summary>The objects of <paramref name="output"/>; throws <see cref="UnreadableManifest"/> for one that is not YAML.</summary>
+    public static IReadOnlyList<(DocMap Document, string Template)> Read(string output)
+    {
+        var objects = new List<(DocMap, string)>();
+        foreach (var part in Split(output))
+        {
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(part.Text));
+            }
+            catch (YamlException e)
+            {
+                throw new UnreadableManifest(part.Template, $"line {e.Start.Line} of its output: {e.Message}");
+            }
+
+            foreach (var document in stream.Documents)
+            {
+                if (ToDoc(document.RootNode) is DocMap map && map.Count > 0)
+                {
+                    objects.Add((map, part.Template));
+                }
+            }
+        }
+
+        return objects;
+    }
+
+    private static IEnumerable<(string Template, string Text)> Split(string output)
+    {
+        var template = "";
+        var text = new System.Text.StringBuilder();
+        foreach (var line in output.Split('\n'))
+        {
+            if (line == "---" || line.StartsWith("--- ", StringComparison.Ordinal))
+            {
+                if (text.Length > 0)
+                {
+                    yield return (template, text.ToString());
+                }
+
+                text.Clear();
+                continue;
+            }
+
+            if (line.StartsWith(SourcePrefix, StringComparison.Ordinal) && text.Length == 0)
+            {
+                template = line[SourcePrefix.Length..].Trim();
+                continue;
+            }
+
+            text.Append(line).Append('\n');
+        }
+
+        if (text.ToString().Trim().Length > 0)
+        {
+            yield return (template, text.ToString());
+        }
+    }
+
+    /// <summary>A YAML node as a document node, plain scalars resolved the way Kubernetes' YAML reader resolves them.</summary>
+    public static DocNode ToDoc(YamlNode node) => node switch
+    {
+        YamlMappingNode map => ToMap(map),
+        YamlSequenceNode seq => ToSeq(seq),
+        YamlScalarNode scalar => ToScalar(scalar),
+        _ => DocScalar.Null, // An alias is resolved by YamlDotNet; nothing else exists.
+    };
+
+    private static DocMap ToMap(YamlMappingNode node)
+    {
+        var map = new DocMap();
+        foreach (var (key, value) in node.Children)
+        {
+            map.Set(key is YamlScalarNode { Value: { } k } ? k : key.ToString(), ToDoc(value));
+        }
+
+        return map;
+    }
+
+    private static DocSeq ToSeq(YamlSequenceNode node)
+    {
+        var seq = new DocSeq();
+        foreach (var child in node.Children)
+        {
+            seq.Add(ToDoc(child));
+        }
+
+        return seq;
+    }
+
+    private static DocScalar ToScalar(YamlScalarNode scalar)
+    {
+        var text = scalar.Value ?? "";
+        if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))
+        {
+            return DocScalar.String(text);
+        }
+
+        switch (text)
+        {
+            case "" or "~" or "null" or "Null" or "NULL":
+                return DocScalar.Null;
+            case "true" or "True" or "TRUE":
+                return DocScalar.Boolean(true);
+            case "false" or "False" or "FALSE":
+                return DocScalar.Boolean(false);
+        }
+
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            return DocScalar.Integer(integer);
+        }
+
+        if (text.Length > 0 && (char.IsDigit(text[0]) || text[0] is '-' or '+' or '.')
+            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !text.Contains(':'))
+        {
+            return DocScalar.Decimal(number);
+        }
+
+        return DocScalar.String(text);
+    }
+}
