@@ -18,7 +18,13 @@ internal sealed class GenerateCommand : InfraGenVerb
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
         var render = _render.IfEnabled(parse);
-        Print(InfraPipeline.Generate(context.Catalog, paths, context.Error, render), paths.OutDirectory, context.Output);
+        var (written, rendered) = InfraPipeline.Generate(context.Catalog, paths, context.Error, render);
+        Print(written, paths.OutDirectory, context.Output);
+        if (rendered is not null)
+        {
+            context.Output.WriteLine(rendered.Summary);
+        }
+
         return InfraGenHost.Ok;
     });
 

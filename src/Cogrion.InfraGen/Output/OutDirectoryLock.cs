@@ -17,7 +17,7 @@ namespace Cogrion.InfraGen.Output;
 /// <remarks>
 /// The lock file stays in place (out/.gitignore, generated, keeps it out of git; it is never drift and never pruned):
 /// deleting a lock file that another process has open would let a third one lock a new file of the same name.
-/// Not reentrant: <see cref="Pipeline.InfraPipeline.Generate"/> takes it, so code that holds it (to change a model
+/// Not reentrant: <c>InfraPipeline.Generate</c> takes it, so code that holds it (to change a model
 /// file and regenerate as one step) writes with <c>TreeWriter.Write(InfraPipeline.Render(…))</c> instead, which would
 /// otherwise wait for itself.
 /// </remarks>

@@ -31,12 +31,14 @@ public static class InfraPipeline
     /// the last write (<see cref="OutDirectoryLock"/>): a run that waited renders the model as it is once it may write.
     /// Says on <paramref name="status"/> (default: standard error) when it waits for another run.
     /// </summary>
-    /// <remarks>With <paramref name="render"/>, the tree is written only if Helm also renders it with zero findings.</remarks>
-    public static WriteReport Generate(IInfraCatalog catalog, ModelPaths paths, TextWriter? status = null, RenderOptions? render = null)
+    public static WriteReport Generate(IInfraCatalog catalog, ModelPaths paths, TextWriter? status = null) => Generate(catalog, paths, status, render: null).Written;
+
+    /// <summary>As <see cref="Generate(IInfraCatalog, ModelPaths, TextWriter?)"/>; with <paramref name="render"/>, writes only if Helm also renders the tree with zero findings.</summary>
+    public static (WriteReport Written, RenderReport? Render) Generate(IInfraCatalog catalog, ModelPaths paths, TextWriter? status, RenderOptions? render)
     {
         using var writing = OutDirectoryLock.ForWriting(paths.OutDirectory, status ?? Console.Error);
-        var tree = render is null ? Render(catalog, paths) : RenderChecked(catalog, paths, render).Tree;
-        return TreeWriter.Write(tree, paths.OutDirectory);
+        var (tree, rendered) = render is null ? (Render(catalog, paths), null) : RenderChecked(catalog, paths, render);
+        return (TreeWriter.Write(tree, paths.OutDirectory), rendered);
     }
 
     /// <summary>
