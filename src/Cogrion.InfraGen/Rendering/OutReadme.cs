@@ -24,6 +24,9 @@ public static class OutReadme
 
         text.Append($"Argo CD reads it from `{estate.Repo.Url}` at `{estate.Repo.Revision}`");
         text.Append(estate.Repo.TreePath.Length == 0 ? ".\n\n" : $", under `{estate.Repo.TreePath}/`.\n\n");
+        text.Append("Commands below run from the repository root. `./infragen <verb>` (`infragen.cmd` on Windows) runs a verb of\n");
+        text.Append("the built model program, building it first when the model changed; with the `infragen` tool installed,\n");
+        text.Append("`infragen <verb>` does the same.\n\n");
 
         text.Append("## Clusters\n\n| Cluster | Environment | Region | AWS region | Root Application |\n|---|---|---|---|---|\n");
         foreach (var cluster in model.Clusters)
@@ -67,13 +70,13 @@ public static class OutReadme
         text.Append($"   kubectl apply -n argocd --server-side -f https://raw.githubusercontent.com/argoproj/argo-cd/{ArgoCdVersion}/manifests/install.yaml\n");
         text.Append($"   helm install external-secrets external-secrets --repo https://charts.external-secrets.io --version {ExternalSecretsVersion} \\\n");
         text.Append("     --namespace external-secrets --create-namespace\n   ```\n\n");
-        text.Append($"2. Create the cluster's secrets in AWS Secrets Manager, in the cluster's AWS region: `infragen secrets --cluster <cluster>` lists\n");
+        text.Append($"2. Create the cluster's secrets in AWS Secrets Manager, in the cluster's AWS region: `./infragen secrets --cluster <cluster>` lists\n");
         text.Append($"   the keys (`--format json` for scripts). The bootstrap's ClusterSecretStore `{estate.SecretStore}` reads them.\n");
         text.Append("3. Apply the bootstrap, then the root Application; this is the only manual apply ever needed:\n\n");
         foreach (var cluster in model.Clusters)
         {
             text.Append($"   **{cluster.Name}**\n\n   ```sh\n");
-            text.Append($"   infragen secrets --cluster {cluster.Name}   # step 2: create these in {cluster.Region.AwsRegion} first\n");
+            text.Append($"   ./infragen secrets --cluster {cluster.Name}   # step 2: create these in {cluster.Region.AwsRegion} first\n");
             text.Append($"   kubectl apply -f {estate.Repo.InRepo(TreeLayout.Bootstrap(cluster.Name))}\n");
             text.Append($"   kubectl apply -f {estate.Repo.InRepo(TreeLayout.Root(cluster.Name))} -n argocd\n   ```\n\n");
         }
