@@ -52,7 +52,7 @@ public static class InfraPipeline
         UpstreamSchemas.Prepare();
         var model = ModelLoader.Load(catalog, paths);
         var tree = Render(model);
-        return (tree, RenderCheck.Run(model, tree, HelmRenderStage.Render(model, tree, helm, options)));
+        return (tree, RenderCheck.Run(model, tree, HelmRenderStage.Render(model, tree, helm, options), options.App));
     }
 
     /// <summary>As <see cref="RenderWithHelm"/>, throwing every finding: for <c>generate</c> and <c>check</c> with <c>--render</c>.</summary>

@@ -31,14 +31,13 @@ public static partial class HelmRenderStage
 
     public static RenderedEstate Render(InfraModel model, RenderedTree tree, HelmTool helm, RenderOptions options)
     {
-        var cacheDirectory = model.Paths.RenderCacheDirectory;
+        var cacheDirectory = options.CacheDirectory ?? model.Paths.RenderCacheDirectory;
         var cache = new RenderCache(cacheDirectory, helm.Version);
         var sources = new ChartSources(tree, helm, cacheDirectory, options.EffectiveChartCache);
         var pairs = (
             from cluster in model.Clusters
             where options.Cluster is null || cluster.Name == options.Cluster
             from app in model.Apps
-            where options.App is null || app.Name == options.App
             select (Cluster: cluster, App: app)).ToArray();
         var problems = new ConcurrentBag<InfraDiagnostic>();
         var runs = new StrongBox<int>();

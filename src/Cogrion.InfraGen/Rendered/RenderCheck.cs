@@ -35,13 +35,14 @@ public static class RenderCheck
 
     private static readonly IClusterCheck[] ClusterChecks = [new IngressClassCheck(), new DuplicateObjectCheck(), new ProjectCheck()];
 
-    public static RenderReport Run(InfraModel model, RenderedTree tree, RenderedEstate estate)
+    /// <param name="onlyApp">Report only this app's findings (null: every app's).</param>
+    public static RenderReport Run(InfraModel model, RenderedTree tree, RenderedEstate estate, string? onlyApp = null)
     {
         var facts = new RenderFacts(model, tree, estate.Releases);
         var diagnostics = new List<InfraDiagnostic>(estate.Problems);
         var primary = new HashSet<string>(StringComparer.Ordinal);
         var accepted = new List<(RenderedRelease Release, RenderFinding Finding, AcceptedFinding Acceptance)>();
-        foreach (var release in estate.Releases)
+        foreach (var release in estate.Releases.Where(r => onlyApp is null || r.App.Name == onlyApp))
         {
             foreach (var finding in ReleaseChecks.SelectMany(c => c.Check(facts, release)))
             {
@@ -60,7 +61,7 @@ public static class RenderCheck
         foreach (var cluster in model.Clusters)
         {
             var releases = estate.Releases.Where(r => r.Cluster == cluster).ToList();
-            foreach (var (release, finding) in ClusterChecks.SelectMany(c => c.Check(facts, cluster, releases)))
+            foreach (var (release, finding) in ClusterChecks.SelectMany(c => c.Check(facts, cluster, releases)).Where(p => onlyApp is null || p.Release.App.Name == onlyApp))
             {
                 if (Acceptance(release, finding) is { } acceptance)
                 {
@@ -73,7 +74,7 @@ public static class RenderCheck
             }
         }
 
-        foreach (var alternate in estate.Alternates)
+        foreach (var alternate in estate.Alternates.Where(r => onlyApp is null || r.App.Name == onlyApp))
         {
             foreach (var finding in ReleaseChecks.SelectMany(c => c.Check(facts, alternate)).DistinctBy(f => Key(alternate, f)))
             {
@@ -91,7 +92,7 @@ public static class RenderCheck
         }
 
         // An acceptance that matched nothing is stale (the upstream chart was fixed, or the object renamed): say so.
-        foreach (var app in model.Apps.Where(a => estate.Releases.Any(r => r.App == a)))
+        foreach (var app in model.Apps.Where(a => (onlyApp is null || a.Name == onlyApp) && estate.Releases.Any(r => r.App == a)))
         {
             foreach (var acceptance in app.AcceptedFindings.Where(a => !accepted.Any(x => x.Acceptance == a)))
             {
