@@ -112,7 +112,7 @@ public sealed class Releases
 
                 if (!ImageTag.TryParse(tagText, out var tag))
                 {
-                    Bad(tagNode.Start, $"'{tagText}' is not an allowed image tag for app '{app}' on cluster '{cluster}': expected {ImageTag.Rule}; 'latest' and empty tags are never deployed.");
+                    Bad(tagNode.Start, $"{ImageTag.Quote(tagText)} is not an allowed image tag for app '{app}' on cluster '{cluster}': expected {ImageTag.Rule}; 'latest' and empty tags are never deployed.");
                     continue;
                 }
 

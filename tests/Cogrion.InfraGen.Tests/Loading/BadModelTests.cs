@@ -104,6 +104,17 @@ public sealed class BadModelTests : IDisposable
     }
 
     [Theory]
+    [InlineData("\"sha-9f8e7d6\\n\"", "'sha-9f8e7d6\\n'")] // .NET's $ matched before the final line break: it was accepted and written to out/
+    [InlineData("\"sha-9f8e7d6\\r\\n\"", "'sha-9f8e7d6\\r\\n'")]
+    [InlineData("\"sha-9f8e7d6 \"", "'sha-9f8e7d6 '")]
+    public void A_tag_with_a_trailing_line_break_in_releases_yaml_is_an_error_showing_it(string tag, string shown)
+    {
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(), FixtureModel.Releases.Replace("sha-9f8e7d6", tag));
+
+        Assert.Contains($"model/releases.yaml(5): error INFRA1101: {shown} is not an allowed image tag for app 'web' on cluster 'prod-sgp-1'", error);
+    }
+
+    [Theory]
     [InlineData("[sha-9f8e7d6]", "list")]
     [InlineData("{ tag: sha-9f8e7d6 }", "map")]
     public void A_tag_that_is_a_list_or_a_map_is_an_error_saying_so(string tag, string shape)
