@@ -51,6 +51,11 @@ public static class ModelErrors
 
     public static InfraDiagnostic BadReleases(string message, SourceLocation at) => new("INFRA1101", message, at);
 
+    public static InfraDiagnostic ReleasesNotYaml(string reason, int column, SourceLocation at) => new(
+        "INFRA1104",
+        $"releases.yaml is not valid YAML (line {at.Line}, column {column}): {reason} Nothing was read from it; correct the file (a map of cluster names to maps of app names to sha- tags).",
+        at);
+
     public static InfraDiagnostic MissingRelease(string app, string cluster, string? promoteFrom, SourceLocation at) => new(
         "INFRA1102",
         $"No image tag for app '{app}' on cluster '{cluster}' in releases.yaml. Copy one from another cluster with `infragen promote --app {app} --from {promoteFrom ?? "<cluster>"} --to {cluster}`, "
