@@ -48,6 +48,9 @@ public sealed class InfraGenException(IReadOnlyList<InfraDiagnostic> diagnostics
     /// <summary>Every problem found.</summary>
     public IReadOnlyList<InfraDiagnostic> Diagnostics { get; } = diagnostics;
 
+    /// <summary>Whether out/ was changed before the run stopped (a write that failed half-way); false for every check.</summary>
+    public bool OutChanged { get; init; }
+
     /// <summary>The exception's message: the one problem, or how many and the first; an empty list says so instead of throwing.</summary>
     private static string Summary(IReadOnlyList<InfraDiagnostic> diagnostics) => diagnostics.Count switch
     {

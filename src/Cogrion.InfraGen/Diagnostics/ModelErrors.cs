@@ -96,6 +96,27 @@ public static class ModelErrors
         "make the directory writable, or point --out (InfraGenOutputPath) at one that is.",
         default);
 
+    public static InfraDiagnostic OutPathBlocked(string path, string what) => new(
+        "INFRA3004",
+        $"Cannot write the tree: '{path}' is {what}; nothing was written. A rename cannot replace it: remove it, then run again.",
+        default);
+
+    public static InfraDiagnostic WriteFailed(string path, string osError, int written, int others) => new(
+        "INFRA3004",
+        $"Cannot write '{path}': {osError.TrimEnd('.', ' ')}. "
+        + (others > 0 ? $"{others} more file(s) failed too. " : "")
+        + (written > 0
+            ? $"{written} file(s) were written before it failed, each whole (a temporary file and a rename); releases.yaml was not changed. "
+            : "Nothing was written. ")
+        + "Fix the cause (a full disk, a read-only file system, permissions), then run again: only what differs is written.",
+        default);
+
+    public static InfraDiagnostic ReleasesNotWritten(string file, string osError, int written) => new(
+        "INFRA3004",
+        $"Cannot write '{file}': {osError.TrimEnd('.', ' ')}. The tags were not saved; out/ was written with them ({written} file(s)), "
+        + "so run `infragen generate` (or `dotnet build`) to put out/ back, fix the cause, then run the command again.",
+        default);
+
     public static InfraDiagnostic Unrenderable(string output, string pointer, string subject, string reason, SourceLocation at) => new(
         "INFRA1201",
         $"{subject} cannot be written as YAML: it holds {reason}. Allowed: any Unicode text, with UTF-16 surrogates only in pairs (an emoji is a pair; half of one is not a character).",

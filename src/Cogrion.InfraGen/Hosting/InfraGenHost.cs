@@ -57,7 +57,9 @@ public static class InfraGenHost
         }
 
         var errors = exception.Diagnostics.Count(d => d.Severity == Severity.Error);
-        error.WriteLine($"infragen: {errors} error(s); out/ was not changed.");
+        error.WriteLine(exception.OutChanged
+            ? $"infragen: {errors} error(s); out/ was partly written (every file in it is whole): run again once the cause is fixed."
+            : $"infragen: {errors} error(s); out/ was not changed.");
         return exception.Diagnostics.Any(d => d.Code.StartsWith("INFRA2", StringComparison.Ordinal)) ? Failed : UsageOrModelError;
     }
 }

@@ -114,6 +114,28 @@ public sealed class SetImageCommandTests : IDisposable
         Assert.Equal(before, Everything());
     }
 
+    [Theory]
+    [InlineData("generate")]
+    [InlineData("set-image", "--cluster", "dev-sgp-1", "--app", "web", "--tag", "sha-0123abc")]
+    public void A_file_where_the_tree_needs_a_directory_is_INFRA3004_with_exit_2_not_a_crash(params string[] args)
+    {
+        // Issue 15: out/values/dev-sgp-1 replaced by a file made generate print "Unhandled exception" and exit 1.
+        var paths = Generated();
+        var directory = Path.Combine(paths.OutDirectory, "values", "dev-sgp-1");
+        Directory.Delete(directory, recursive: true);
+        File.WriteAllText(directory, "not a directory\n");
+        var before = Everything();
+
+        var run = HostRun.Verb(_catalog, paths, args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"infragen: error INFRA3004: Cannot write the tree: '{directory}' is a file, where the tree needs a directory; nothing was written.", run.Error);
+        Assert.Contains("infragen: 1 error(s); out/ was not changed.", run.Error);
+        Assert.DoesNotContain("Unhandled exception", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.Equal(before, Everything()); // releases.yaml too: set-image writes it only after out/
+    }
+
     [Fact]
     public void A_cluster_releases_yaml_does_not_know_gets_its_section_in_name_order()
     {
