@@ -226,6 +226,36 @@ public sealed class DiagnosticTests
         AssertClean(source.Replace(underlined, "YamlName(\"name\")", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Tag = \"latest\"", "\"latest\"", "\"latest\" is a string where an ImageTag goes (and it is not a tag InfraGen deploys: it moves with every push")]
+    [InlineData("Tag = \"sha-a1b2c3d\"", "\"sha-a1b2c3d\"", "\"sha-a1b2c3d\" is a string where an ImageTag goes: image tags are not written in the model; they live in model/releases.yaml")]
+    [InlineData("Tag = c.Cluster.Name", "c.Cluster.Name", "c.Cluster.Name is a string where an ImageTag goes: ")]
+    [InlineData("Pinned = \"latest\"", "\"latest\"", "Use the cluster's tag, context.ImageTag (the values function's AppContext)")]
+    public void INFRA0011_a_string_where_an_ImageTag_goes_says_tags_live_in_releases_yaml(string assignment, string underlined, string message)
+    {
+        // The compiler's own CS0029 ("cannot implicitly convert type 'string' to 'ImageTag'") gives no hint (issue 15).
+        const string values = """
+            [HelmValues("web")]
+            public partial record WebValues
+            {
+                public ImageTag? Tag { get; init; }
+
+                public ImageTag? Pinned { get; init; }
+            }
+
+            public static class Apps
+            {
+                public static WebValues For(Cogrion.InfraGen.AppContext c) => new WebValues { ASSIGNMENT };
+            }
+            """;
+        var source = values.Replace("ASSIGNMENT", assignment, StringComparison.Ordinal);
+
+        AssertReported("INFRA0011", source, underlined, message);
+        var compiler = GeneratorRun.Start(TestCompilation.Create(source, executable: false)).CompilerProblems();
+        Assert.Contains(compiler, d => d.Id == "CS0029"); // Still the compiler's error too: the analyzer explains it, it cannot replace it.
+        AssertClean(values.Replace("ASSIGNMENT", "Tag = c.ImageTag", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_real_model_compiles_with_no_diagnostics()
     {

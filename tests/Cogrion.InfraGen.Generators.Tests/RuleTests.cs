@@ -18,6 +18,9 @@ public sealed class RuleTests
     [InlineData("", false)]
     [InlineData("a1b2c3d", false)]
     [InlineData("sha-a1b2c3d ", false)]
+    [InlineData("sha-a1b2c3d\n", false)] // .NET's $ matches before a final line break: ImageTag let this through (issue 15)
+    [InlineData("sha-a1b2c3d\r\n", false)]
+    [InlineData("\nsha-a1b2c3d", false)]
     public void The_image_tag_analyzer_agrees_with_ImageTag(string tag, bool valid)
     {
         // Both against the rule itself, not only against each other: two equal mistakes would otherwise agree.
@@ -54,6 +57,8 @@ public sealed class RuleTests
     [InlineData("TokenUrl", false)]
     [InlineData("UserKey", false)]
     [InlineData("Host", false)]
+    [InlineData("DbCredential", true)] // the output policy's secret words, shared (SecretPatterns)
+    [InlineData("ApiKey", false)] // ends in Key: a reference, as before
     public void A_property_holds_a_secret_when_its_name_says_so_and_does_not_refer_to_one(string name, bool holds)
     {
         Assert.Equal(holds, SecretRules.HoldsSecret(name));
@@ -68,8 +73,29 @@ public sealed class RuleTests
     [InlineData("-----BEGIN PGP PRIVATE KEY BLOCK-----", "a private key")]
     [InlineData("-----BEGIN PUBLIC KEY-----", null)]
     [InlineData("db-password", null)]
+    [InlineData("AROAIOSFODNN7EXAMPLE", "an AWS access key id")] // a role ID: the output policy's prefixes, shared
+    [InlineData("-----BEGIN ENCRYPTED PRIVATE KEY-----", "a private key")]
     public void A_literal_looks_like_a_secret_only_by_its_shape(string text, string? what)
     {
         Assert.Equal(what, SecretRules.LooksLike(text));
+    }
+
+    [Theory]
+    [InlineData("AKIAIOSFODNN7EXAMPLE")]
+    [InlineData("AGPAIOSFODNN7EXAMPLE")]
+    [InlineData("AIDAIOSFODNN7EXAMPLE")]
+    [InlineData("AIPAIOSFODNN7EXAMPLE")]
+    [InlineData("XAKIAIOSFODNN7EXAMPLE")]
+    [InlineData("-----BEGIN RSA PRIVATE KEY-----")]
+    [InlineData("-----BEGIN  PRIVATE KEY-----")]
+    [InlineData("-----BEGIN PGP PRIVATE KEY BLOCK-----")]
+    [InlineData("-----BEGIN PUBLIC KEY-----")]
+    [InlineData("keycloak-db-password")]
+    public void The_secret_literal_analyzer_finds_what_the_output_policy_finds(string text)
+    {
+        // One set of patterns (SecretPatterns, linked into the generator): a literal the build would refuse in out/ is
+        // flagged in the IDE, and nothing else.
+        var policy = Cogrion.InfraGen.Validation.Policy.SecretMaterialPolicy.Describe(null, text);
+        Assert.Equal(policy is null, SecretRules.LooksLike(text) is null);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Cogrion.InfraGen.Documents;
 
 namespace Cogrion.InfraGen;
@@ -8,23 +7,33 @@ namespace Cogrion.InfraGen;
 [ScalarSchema(PatternText, Description = "An immutable image tag: sha- and 7 to 40 lower-case hex digits of a git commit.")]
 public readonly partial record struct ImageTag : IScalarValue
 {
-    /// <summary>The pattern every tag matches.</summary>
+    /// <summary>
+    /// The tag's pattern in <c>values.schema.json</c>, as JSON Schema (ECMA-262) reads it: there <c>$</c> is the end of
+    /// the text. Not for .NET's <c>Regex</c>, whose <c>$</c> also matches before a final line break: the check in code is
+    /// <see cref="IsValid"/> (<see cref="ImageTagRule"/>, shared with the analyzers).
+    /// </summary>
     public const string PatternText = "^sha-[0-9a-f]{7,40}$";
 
     /// <summary>What a valid tag looks like, for error messages.</summary>
-    public const string Rule = "sha- followed by 7 to 40 lower-case hex digits of a git commit (sha-a1b2c3d)";
+    public const string Rule = ImageTagRule.Rule;
 
     private ImageTag(string value) => Value = value;
 
     /// <summary>The tag text.</summary>
     public string Value { get; }
 
-    /// <summary>Whether <paramref name="text"/> is a valid tag.</summary>
-    public static bool IsValid(string? text) => text is not null && Pattern().IsMatch(text);
+    /// <summary>Whether <paramref name="text"/> is a valid tag: all of it, nothing before or after (no final line break).</summary>
+    public static bool IsValid(string? text) => ImageTagRule.IsValid(text);
+
+    /// <summary>
+    /// <paramref name="text"/> as error messages show a tag: quoted, with line breaks and control characters escaped
+    /// (<c>'sha-a1b2c3d\n'</c>).
+    /// </summary>
+    public static string Quote(string? text) => ImageTagRule.Quote(text);
 
     /// <summary>Parses a tag; throws <see cref="FormatException"/> saying what is allowed.</summary>
     public static ImageTag Parse(string text) =>
-        IsValid(text) ? new ImageTag(text) : throw new FormatException($"'{text}' is not an image tag: expected {Rule}.");
+        IsValid(text) ? new ImageTag(text) : throw new FormatException($"{Quote(text)} is not an image tag: expected {Rule}.");
 
     /// <summary>Parses a tag, or returns false.</summary>
     public static bool TryParse(string? text, out ImageTag tag)
@@ -38,7 +47,4 @@ public readonly partial record struct ImageTag : IScalarValue
 
     /// <inheritdoc />
     public override string ToString() => Value ?? "";
-
-    [GeneratedRegex(PatternText, RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
 }

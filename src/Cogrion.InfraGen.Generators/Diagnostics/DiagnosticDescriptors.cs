@@ -24,6 +24,17 @@ internal static class DiagnosticDescriptors
         "Every deployment is pinned to a commit: image tags are sha- followed by 7 to 40 lower-case hex digits; 'latest' and empty tags are never deployed.",
         HelpBase + "infra0001");
 
+    /// <summary>{0} is a string where an ImageTag goes{1}: …</summary>
+    public static readonly DiagnosticDescriptor ImageTagString = new DiagnosticDescriptor(
+        ImageTagStringAnalyzer.DiagnosticId,
+        "A string where an image tag goes",
+        "{0} is a string where an ImageTag goes{1}: image tags are not written in the model; they live in model/releases.yaml, one line per cluster and app. Use the cluster's tag, context.ImageTag (the values function's AppContext), and set it with `infragen set-image --cluster <cluster> --app <app> --tag sha-…`.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "Image tags are data, not code: each cluster's tag of each app is one line of model/releases.yaml, which CI edits (set-image) and reviewers promote (promote); the model reads it through context.ImageTag.",
+        HelpBase + "infra0011");
+
     /// <summary>{0} '{1}' is not {2}.</summary>
     public static readonly DiagnosticDescriptor NameLiteral = new DiagnosticDescriptor(
         NameLiteralAnalyzer.DiagnosticId,

@@ -10,15 +10,12 @@ namespace Cogrion.InfraGen.Generators.Rules;
 /// </summary>
 internal static class SecretRules
 {
-    // AWS access key ids: AKIA (long-term) or ASIA (temporary) and 16 upper-case letters or digits.
-    private static readonly Regex AwsAccessKeyId = new(
-        "(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    // The patterns are the pipeline's (SecretPatterns, a linked file): the IDE flags what the output policy refuses.
+    private static readonly Regex AwsAccessKeyId = new(SecretPatterns.AwsAccessKeyId, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    // PEM and PGP private keys: -----BEGIN RSA PRIVATE KEY-----, -----BEGIN OPENSSH PRIVATE KEY-----, ...
-    private static readonly Regex PrivateKeyBlock = new(
-        "-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex PrivateKeyBlock = new(SecretPatterns.PrivateKeyBlock, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    private static readonly string[] SecretWords = ["password", "passwd", "token", "secret"];
+    private static readonly Regex SecretWord = new(SecretPatterns.SecretWord, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
     // A name ending in one of these refers to or configures a secret (its key in a Secret, a file path, a store,
     // an interval): it does not hold one.
@@ -38,10 +35,10 @@ internal static class SecretRules
 
     /// <summary>
     /// Whether a values property named <paramref name="propertyName"/> would hold a secret's value: its name contains
-    /// password, passwd, token or secret (any case), and it is not a reference to a secret (<c>Existing…</c>, <c>…Key</c>, <c>…Name</c>…).
+    /// password, passwd, secret, token, api key or credential (any case; <see cref="SecretPatterns.SecretWord"/>), and it is not a reference to a secret (<c>Existing…</c>, <c>…Key</c>, <c>…Name</c>…).
     /// </summary>
     public static bool HoldsSecret(string propertyName) =>
-        SecretWords.Any(w => propertyName.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)
+        SecretWord.IsMatch(propertyName)
         && !propertyName.StartsWith("Existing", StringComparison.OrdinalIgnoreCase)
         && !ReferenceSuffixes.Any(s => propertyName.Length > s.Length && propertyName.EndsWith(s, StringComparison.Ordinal));
 

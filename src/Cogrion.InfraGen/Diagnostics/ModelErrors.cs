@@ -51,6 +51,11 @@ public static class ModelErrors
 
     public static InfraDiagnostic BadReleases(string message, SourceLocation at) => new("INFRA1101", message, at);
 
+    public static InfraDiagnostic ReleasesNotYaml(string reason, int column, SourceLocation at) => new(
+        "INFRA1104",
+        $"releases.yaml is not valid YAML (line {at.Line}, column {column}): {reason} Nothing was read from it; correct the file (a map of cluster names to maps of app names to sha- tags).",
+        at);
+
     public static InfraDiagnostic MissingRelease(string app, string cluster, string? promoteFrom, SourceLocation at) => new(
         "INFRA1102",
         $"No image tag for app '{app}' on cluster '{cluster}' in releases.yaml. Copy one from another cluster with `infragen promote --app {app} --from {promoteFrom ?? "<cluster>"} --to {cluster}`, "
@@ -89,6 +94,27 @@ public static class ModelErrors
         "INFRA3003",
         $"Cannot lock the output directory: {lockFile}: {reason} InfraGen creates and locks this file so that two generations never write the directory at once; " +
         "make the directory writable, or point --out (InfraGenOutputPath) at one that is.",
+        default);
+
+    public static InfraDiagnostic OutPathBlocked(string path, string what) => new(
+        "INFRA3004",
+        $"Cannot write the tree: '{path}' is {what}; nothing was written. A rename cannot replace it: remove it, then run again.",
+        default);
+
+    public static InfraDiagnostic WriteFailed(string path, string osError, int written, int others) => new(
+        "INFRA3004",
+        $"Cannot write '{path}': {osError.TrimEnd('.', ' ')}. "
+        + (others > 0 ? $"{others} more file(s) failed too. " : "")
+        + (written > 0
+            ? $"{written} file(s) were written before it failed, each whole (a temporary file and a rename); releases.yaml was not changed. "
+            : "Nothing was written. ")
+        + "Fix the cause (a full disk, a read-only file system, permissions), then run again: only what differs is written.",
+        default);
+
+    public static InfraDiagnostic ReleasesNotWritten(string file, string osError, int written) => new(
+        "INFRA3004",
+        $"Cannot write '{file}': {osError.TrimEnd('.', ' ')}. The tags were not saved; out/ was written with them ({written} file(s)), "
+        + "so run `infragen generate` (or `dotnet build`) to put out/ back, fix the cause, then run the command again.",
         default);
 
     public static InfraDiagnostic Unrenderable(string output, string pointer, string subject, string reason, SourceLocation at) => new(

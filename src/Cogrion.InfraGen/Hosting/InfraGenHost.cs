@@ -56,13 +56,15 @@ public static class InfraGenHost
             error.WriteLine(diagnostic.Format(display));
         }
 
-        if (exception.Summary is { } summary)
+        if (exception.SummaryLine is { } summary)
         {
             error.WriteLine(summary);
         }
 
         var errors = exception.Diagnostics.Count(d => d.Severity == Severity.Error);
-        error.WriteLine($"infragen: {errors} error(s); out/ was not changed.");
+        error.WriteLine(exception.OutChanged
+            ? $"infragen: {errors} error(s); out/ was partly written (every file in it is whole): run again once the cause is fixed."
+            : $"infragen: {errors} error(s); out/ was not changed.");
         return ExitCode(exception.Diagnostics);
     }
 

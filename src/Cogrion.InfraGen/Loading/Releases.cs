@@ -64,13 +64,22 @@ public sealed class Releases
         Releases Result(YamlMappingNode? root) => new(file, text, root, entries, sections);
 
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
-            Bad(e.Start, $"releases.yaml is not valid YAML: {e.Message}");
+            diagnostics.Add(ModelErrors.ReleasesNotYaml(e.Message, (int)e.Start.Column, At(e.Start)));
+            return Result(null);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some broken input (an unclosed flow sequence, "[sha-…" to the end of
+            // the file) instead of throwing a YamlException: the error is at or after the last event it read.
+            var last = parser.Current?.Start ?? Mark.Empty;
+            diagnostics.Add(ModelErrors.ReleasesNotYaml("an unclosed '[' or '{', or a broken scalar, from here on.", (int)last.Column, At(last)));
             return Result(null);
         }
 
@@ -112,7 +121,7 @@ public sealed class Releases
 
                 if (!ImageTag.TryParse(tagText, out var tag))
                 {
-                    Bad(tagNode.Start, $"'{tagText}' is not an allowed image tag for app '{app}' on cluster '{cluster}': expected {ImageTag.Rule}; 'latest' and empty tags are never deployed.");
+                    Bad(tagNode.Start, $"{ImageTag.Quote(tagText)} is not an allowed image tag for app '{app}' on cluster '{cluster}': expected {ImageTag.Rule}; 'latest' and empty tags are never deployed.");
                     continue;
                 }
 

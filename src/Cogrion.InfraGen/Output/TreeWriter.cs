@@ -33,27 +33,61 @@ public static class TreeWriter
     /// <summary>Suffix of the temporary files; stale ones (from a killed run) are removed by the next run.</summary>
     public const string TempSuffix = ".infragen-tmp";
 
+    /// <summary>
+    /// Writes <paramref name="tree"/> into <paramref name="outDirectory"/>. A path the file system refuses throws
+    /// <see cref="InfraGenException"/> (INFRA3004) naming it: a file where the tree needs a directory (or a directory
+    /// where it needs a file) is found while comparing, before anything is written; a failure while writing (a full
+    /// disk, a read-only file) stops the run with the files written so far complete, each by its rename.
+    /// </summary>
     public static WriteReport Write(RenderedTree tree, string outDirectory)
     {
         var root = Path.GetFullPath(outDirectory);
         EnsureOwned(root);
         var fresh = IsEmpty(root); // Nothing on disk to compare with.
-        Directory.CreateDirectory(root);
+        Attempt(root, written: 0, () => Directory.CreateDirectory(root));
 
         // Files are independent, so they are compared and written in parallel; the report lists them in tree order.
+        // Compare everything first: a path the tree cannot use is then refused before any file is written.
         var files = tree.Files.Values.ToArray();
+        var targets = new string[files.Length];
         var changed = new bool[files.Length];
-        var directories = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal) { [root] = true };
+        var blocked = new ConcurrentDictionary<string, string>(StringComparer.Ordinal); // path -> what is in the way
         var options = new ParallelOptions { MaxDegreeOfParallelism = files.Length < ParallelFrom ? 1 : -1 };
-        try
+        InParallel(files.Length, options, i =>
         {
-            Parallel.For(0, files.Length, options, i => changed[i] = WriteIfChanged(Path.Combine(root, files[i].Path), files[i].Text, !fresh, directories));
+            targets[i] = Path.Combine(root, files[i].Path);
+            changed[i] = fresh || !Attempt(targets[i], written: 0, () => SameBytes(targets[i], files[i].Text, root, blocked));
+        });
+        if (!blocked.IsEmpty)
+        {
+            throw new InfraGenException([.. blocked.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => ModelErrors.OutPathBlocked(b.Key, b.Value))]);
         }
-        catch (AggregateException e)
+
+        var directories = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal) { [root] = true };
+        var failures = new ConcurrentQueue<(int Index, Exception Error)>();
+        var done = 0;
+        InParallel(files.Length, options, i =>
         {
-            // Report the file system's own error (a full disk, a read-only file), as a sequential write would: the first
-            // one says it, and the others almost always share its cause.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+            if (!changed[i])
+            {
+                return;
+            }
+
+            try
+            {
+                WriteFile(targets[i], files[i].Text, directories);
+                Interlocked.Increment(ref done);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failures.Enqueue((i, e));
+            }
+        });
+        if (!failures.IsEmpty)
+        {
+            // The file system's own error for the first file (in tree order) that failed: the others almost always share its cause.
+            var (index, error) = failures.OrderBy(f => f.Index).First();
+            throw WriteFailed(targets[index], error, done, failures.Count - 1);
         }
 
         var written = new List<string>();
@@ -65,11 +99,13 @@ public static class TreeWriter
             }
         }
 
-        var deleted = fresh ? [] : Prune(root, tree); // A directory that was empty holds only what was just written.
+        // A directory that was empty holds only what was just written.
+        var deleted = fresh ? [] : Attempt(root, written.Count, () => Prune(root, tree));
         var published = new List<string>();
         foreach (var copy in tree.Published)
         {
-            if (copy.Target(root) is { } target && WriteIfChanged(target, copy.File.Text, compare: true, directories))
+            if (copy.Target(root) is { } target
+                && Attempt(target, written.Count, () => !SameBytes(target, copy.File.Text, Path.GetPathRoot(target)!, blocked: null) && WriteFile(target, copy.File.Text, directories)))
             {
                 published.Add(PublishedFile.RelativeToOut(root, target));
             }
@@ -77,6 +113,35 @@ public static class TreeWriter
 
         return new WriteReport(written, deleted, files.Length - written.Count) { Published = published };
     }
+
+    /// <summary>Parallel.For, rethrowing the first exception of a worker as itself rather than as an AggregateException.</summary>
+    private static void InParallel(int count, ParallelOptions options, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, options, body);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+        }
+    }
+
+    /// <summary>Runs one step of the write; a refusal of the file system becomes INFRA3004 naming <paramref name="path"/>.</summary>
+    private static T Attempt<T>(string path, int written, Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw WriteFailed(path, e, written, others: 0);
+        }
+    }
+
+    private static InfraGenException WriteFailed(string path, Exception error, int written, int others) =>
+        new([ModelErrors.WriteFailed(path, error.Message, written, others)]) { OutChanged = written > 0 };
 
     /// <summary>The bytes a rendered file is written as.</summary>
     public static byte[] Encode(RenderedFile file) => Utf8NoBom.GetBytes(file.Text);
@@ -118,19 +183,11 @@ public static class TreeWriter
     private static bool IsFollowedDirectory(ref FileSystemEntry entry) =>
         entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) == 0;
 
-    /// <summary>
-    /// Writes one file through a temporary file and a rename, unless (when <paramref name="compare"/>) its bytes are
-    /// already on disk; true when written.
-    /// </summary>
-    private static bool WriteIfChanged(string target, string text, bool compare, ConcurrentDictionary<string, bool> directories)
+    /// <summary>Writes one file through a temporary file and a rename (a reader sees the old or the new file); true.</summary>
+    private static bool WriteFile(string target, string text, ConcurrentDictionary<string, bool> directories)
     {
         var buffers = t_buffers ??= new Buffers();
         var bytes = buffers.Encode(text);
-        if (compare && SameBytes(target, bytes, buffers))
-        {
-            return false;
-        }
-
         var directory = Path.GetDirectoryName(target)!;
         if (!directories.ContainsKey(directory))
         {
@@ -139,12 +196,28 @@ public static class TreeWriter
         }
 
         var temp = $"{target}.{Environment.ProcessId}{TempSuffix}";
-        using (var handle = CreateTemporary(temp))
+        try
         {
-            RandomAccess.Write(handle, bytes, 0);
+            using (var handle = CreateTemporary(temp))
+            {
+                RandomAccess.Write(handle, bytes, 0);
+            }
+
+            File.Move(temp, target, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(temp); // Half a temporary file (a full disk) is not left behind; the next run would remove it too.
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+            }
+
+            throw;
         }
 
-        File.Move(temp, target, overwrite: true);
         return true;
     }
 
@@ -166,8 +239,15 @@ public static class TreeWriter
         }
     }
 
-    private static bool SameBytes(string path, ReadOnlySpan<byte> bytes, Buffers buffers)
+    /// <summary>
+    /// Whether <paramref name="path"/> already holds exactly <paramref name="text"/>'s bytes. When it cannot be opened,
+    /// what is in the way, if anything, is added to <paramref name="blocked"/>: a directory at the file's path, or a file
+    /// at one of its directories' below <paramref name="root"/>.
+    /// </summary>
+    private static bool SameBytes(string path, string text, string root, ConcurrentDictionary<string, string>? blocked)
     {
+        var buffers = t_buffers ??= new Buffers();
+        var bytes = buffers.Encode(text);
         SafeFileHandle handle;
         try
         {
@@ -175,7 +255,13 @@ public static class TreeWriter
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
         {
-            return false; // Not there (or not a file we can read): write it.
+            // Not there (or not a file we can read): write it, unless something the tree cannot replace is in the way.
+            if (blocked is not null && InTheWay(path, root) is { } obstacle)
+            {
+                blocked.TryAdd(obstacle.Path, obstacle.What);
+            }
+
+            return false;
         }
 
         using (handle)
@@ -196,6 +282,30 @@ public static class TreeWriter
 
             return read == bytes.Length && existing[..read].SequenceEqual(bytes);
         }
+    }
+
+    /// <summary>
+    /// A directory where the tree writes the file <paramref name="path"/>, or a file (or anything but a directory) where it
+    /// needs one of the directories above it, up to <paramref name="root"/>: neither can be replaced by a rename.
+    /// Asked only when the file could not be opened, so an unchanged tree costs nothing more.
+    /// </summary>
+    private static (string Path, string What)? InTheWay(string path, string root)
+    {
+        if (Directory.Exists(path))
+        {
+            return (path, "a directory, where the tree writes a file");
+        }
+
+        (string, string)? found = null;
+        for (var directory = Path.GetDirectoryName(path); directory is not null && directory.Length > root.Length; directory = Path.GetDirectoryName(directory))
+        {
+            if (Path.Exists(directory) && !Directory.Exists(directory))
+            {
+                found = (directory, "a file, where the tree needs a directory"); // The outermost one is the one to fix.
+            }
+        }
+
+        return found;
     }
 
     /// <summary>

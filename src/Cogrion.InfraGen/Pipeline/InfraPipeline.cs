@@ -59,7 +59,7 @@ public static class InfraPipeline
     public static (RenderedTree Tree, RenderReport Report) RenderChecked(IInfraCatalog catalog, ModelPaths paths, RenderOptions options)
     {
         var rendered = RenderWithHelm(catalog, paths, options);
-        return rendered.Report.Diagnostics.Count == 0 ? rendered : throw new InfraGenException(rendered.Report.Diagnostics) { Summary = rendered.Report.Summary };
+        return rendered.Report.Diagnostics.Count == 0 ? rendered : throw new InfraGenException(rendered.Report.Diagnostics) { SummaryLine = rendered.Report.Summary };
     }
 
     /// <summary>

@@ -49,7 +49,15 @@ public static class ReleaseUpdate
         var model = ModelLoader.Load(estate, paths, releases.Text);
         var tree = InfraPipeline.Render(model);
         var written = TreeWriter.Write(tree, paths.OutDirectory);
-        WriteReleases(paths.ReleasesFile, releases.Text);
+        try
+        {
+            WriteReleases(paths.ReleasesFile, releases.Text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // out/ has the new tags already; the next generate from the unchanged releases.yaml puts it back.
+            throw new InfraGenException([ModelErrors.ReleasesNotWritten(paths.ReleasesFile, e.Message, written.Written.Count)]) { OutChanged = written.Written.Count > 0 };
+        }
         return new ReleaseUpdateResult(edits, model, tree, written);
     }
 

@@ -35,7 +35,7 @@ public static class RenderCheck
 
     private static readonly IClusterCheck[] ClusterChecks = [new IngressClassCheck(), new DuplicateObjectCheck(), new ProjectCheck()];
 
-    /// <param name="onlyApp">Report only this app's findings (null: every app's).</param>
+    /// <summary>Checks what Helm rendered; <paramref name="onlyApp"/>: report only that app's findings (null: every app's).</summary>
     public static RenderReport Run(InfraModel model, RenderedTree tree, RenderedEstate estate, string? onlyApp = null)
     {
         var facts = new RenderFacts(model, tree, estate.Releases);

@@ -36,6 +36,24 @@ public sealed class SetImageCommandTests : IDisposable
         RefusedWithoutChanges(_catalog, "dev-sgp-1", "web", tag, $"'{tag}' is not an image tag for --tag: expected sha- followed by 7 to 40 lower-case hex digits");
 
     [Theory]
+    [InlineData("sha-1234567\n", "'sha-1234567\\n'")] // passed the parse-time check, then crashed with an unhandled exception
+    [InlineData("sha-1234567\r\n", "'sha-1234567\\r\\n'")]
+    [InlineData(" sha-1234567", "' sha-1234567'")]
+    public void A_tag_with_a_line_break_or_space_is_a_usage_error_showing_it_not_a_crash(string tag, string shown)
+    {
+        var paths = Generated();
+        var before = Everything();
+
+        var run = HostRun.Verb(_catalog, paths, "set-image", "--cluster", "dev-sgp-1", "--app", "web", "--tag", tag);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{shown} is not an image tag for --tag: expected sha- followed by 7 to 40 lower-case hex digits", run.Error);
+        Assert.DoesNotContain("Unhandled exception", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.Equal(before, Everything());
+    }
+
+    [Theory]
     [InlineData("nowhere", "web", "infragen set-image: error: no cluster 'nowhere'; the clusters are dev-sgp-1, prod-sgp-1.")]
     [InlineData("dev-sgp-1", "shop", "infragen set-image: error: no app 'shop'; the apps are db, web.")]
     [InlineData("dev-sgp-1", "db", "infragen set-image: error: app 'db' reads no image tag on cluster 'dev-sgp-1'")]
@@ -94,6 +112,28 @@ public sealed class SetImageCommandTests : IDisposable
         Assert.Contains($"error INFRA3001: The output path '{paths.OutDirectory}' is a file, not a directory; nothing was written.", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
         Assert.Equal(before, Everything());
+    }
+
+    [Theory]
+    [InlineData("generate")]
+    [InlineData("set-image", "--cluster", "dev-sgp-1", "--app", "web", "--tag", "sha-0123abc")]
+    public void A_file_where_the_tree_needs_a_directory_is_INFRA3004_with_exit_2_not_a_crash(params string[] args)
+    {
+        // Issue 15: out/values/dev-sgp-1 replaced by a file made generate print "Unhandled exception" and exit 1.
+        var paths = Generated();
+        var directory = Path.Combine(paths.OutDirectory, "values", "dev-sgp-1");
+        Directory.Delete(directory, recursive: true);
+        File.WriteAllText(directory, "not a directory\n");
+        var before = Everything();
+
+        var run = HostRun.Verb(_catalog, paths, args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"infragen: error INFRA3004: Cannot write the tree: '{directory}' is a file, where the tree needs a directory; nothing was written.", run.Error);
+        Assert.Contains("infragen: 1 error(s); out/ was not changed.", run.Error);
+        Assert.DoesNotContain("Unhandled exception", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.Equal(before, Everything()); // releases.yaml too: set-image writes it only after out/
     }
 
     [Fact]

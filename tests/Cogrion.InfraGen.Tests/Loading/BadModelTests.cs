@@ -104,6 +104,41 @@ public sealed class BadModelTests : IDisposable
     }
 
     [Theory]
+    [InlineData("\"sha-9f8e7d6\\n\"", "'sha-9f8e7d6\\n'")] // .NET's $ matched before the final line break: it was accepted and written to out/
+    [InlineData("\"sha-9f8e7d6\\r\\n\"", "'sha-9f8e7d6\\r\\n'")]
+    [InlineData("\"sha-9f8e7d6 \"", "'sha-9f8e7d6 '")]
+    public void A_tag_with_a_trailing_line_break_in_releases_yaml_is_an_error_showing_it(string tag, string shown)
+    {
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(), FixtureModel.Releases.Replace("sha-9f8e7d6", tag));
+
+        Assert.Contains($"model/releases.yaml(5): error INFRA1101: {shown} is not an allowed image tag for app 'web' on cluster 'prod-sgp-1'", error);
+    }
+
+    [Fact]
+    public void A_yaml_syntax_error_in_releases_yaml_is_INFRA1104_at_its_line_not_the_bad_tag_code()
+    {
+        var releases = "# fixture releases\ndev-sgp-1:\n  web: sha-a1b2c3d\n web: sha-9f8e7d6\n";
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(), releases);
+
+        Assert.Contains("model/releases.yaml(4): error INFRA1104: releases.yaml is not valid YAML (line 4, column 2): ", error);
+        Assert.DoesNotContain("INFRA1101", error);
+    }
+
+    [Fact]
+    public void An_unclosed_flow_sequence_in_releases_yaml_is_INFRA1104_not_a_crash()
+    {
+        // YamlDotNet throws InvalidOperationException, not YamlException, for this one: it crashed the run.
+        var releases = "# fixture releases\ndev-sgp-1:\n  web: [sha-a1b2c3d\nprod-sgp-1:\n  web: sha-9f8e7d6\n";
+
+        var error = FailsWithoutTouchingOut(FixtureModel.Estate(), releases);
+
+        Assert.Contains("model/releases.yaml(3): error INFRA1104: releases.yaml is not valid YAML (line 3, column 8): an unclosed '[' or '{'", error);
+        Assert.DoesNotContain("Unhandled exception", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Theory]
     [InlineData("[sha-9f8e7d6]", "list")]
     [InlineData("{ tag: sha-9f8e7d6 }", "map")]
     public void A_tag_that_is_a_list_or_a_map_is_an_error_saying_so(string tag, string shape)

@@ -60,7 +60,7 @@ public sealed class TreeWriterTests : IDisposable
     }
 
     [Fact]
-    public void A_file_the_file_system_refuses_fails_the_parallel_write_with_the_file_systems_own_error()
+    public void A_directory_where_a_file_goes_is_INFRA3004_before_anything_is_written()
     {
         var (declared, releases) = FixtureModel.ManyClusters(60);
         var paths = FixtureModel.CreateFiles(_temp, releases);
@@ -69,10 +69,62 @@ public sealed class TreeWriterTests : IDisposable
         var blocked = Path.Combine(paths.OutDirectory, "values", declared[3].Name, "web.yaml");
         File.Delete(blocked);
         Directory.CreateDirectory(Path.Combine(blocked, "inside")); // A directory where the file goes: no rename replaces it.
+        var edited = Path.Combine(paths.OutDirectory, "values", declared[40].Name, "web.yaml");
+        File.AppendAllText(edited, "replicas: 99\n"); // Would be rewritten, if anything were written.
+        var before = TempDirectory.Snapshot(paths.OutDirectory);
 
-        var error = Record.Exception(() => Generate(paths, estate));
+        var error = Assert.Throws<InfraGenException>(() => Generate(paths, estate));
 
-        Assert.IsAssignableFrom<IOException>(error);
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal("INFRA3004", diagnostic.Code);
+        Assert.Equal($"Cannot write the tree: '{blocked}' is a directory, where the tree writes a file; nothing was written. A rename cannot replace it: remove it, then run again.", diagnostic.Message);
+        Assert.False(error.OutChanged);
+        Assert.Equal(before, TempDirectory.Snapshot(paths.OutDirectory));
+    }
+
+    [Fact]
+    public void A_file_where_a_directory_goes_is_INFRA3004_naming_it_before_anything_is_written()
+    {
+        var paths = FixtureModel.CreateFiles(_temp);
+        Generate(paths);
+        var directory = Path.Combine(paths.OutDirectory, "values", "dev-sgp-1");
+        Directory.Delete(directory, recursive: true);
+        File.WriteAllText(directory, "a file where values/dev-sgp-1/ goes\n");
+        File.AppendAllText(Path.Combine(paths.OutDirectory, "values", "prod-sgp-1", "web.yaml"), "replicas: 99\n");
+        var before = TempDirectory.Snapshot(paths.OutDirectory);
+
+        var error = Assert.Throws<InfraGenException>(() => Generate(paths));
+
+        // One diagnostic for the file in the way, not one per file below it.
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal("INFRA3004", diagnostic.Code);
+        Assert.Equal($"Cannot write the tree: '{directory}' is a file, where the tree needs a directory; nothing was written. A rename cannot replace it: remove it, then run again.", diagnostic.Message);
+        Assert.Equal(before, TempDirectory.Snapshot(paths.OutDirectory));
+    }
+
+    [Fact]
+    public void A_write_the_file_system_refuses_half_way_is_INFRA3004_with_its_own_error_and_the_files_written_stay_whole()
+    {
+        var paths = FixtureModel.CreateFiles(_temp);
+        Generate(paths);
+        var dev = Path.Combine(paths.OutDirectory, "values", "dev-sgp-1", "web.yaml");
+        var prod = Path.Combine(paths.OutDirectory, "values", "prod-sgp-1", "web.yaml");
+        var generated = File.ReadAllText(prod);
+        File.AppendAllText(dev, "replicas: 99\n");
+        File.AppendAllText(prod, "replicas: 99\n");
+        // A directory at the temporary file's name: this run cannot create it (the OS refuses: it exists), after the
+        // comparison found nothing in the way and dev's file was rewritten.
+        Directory.CreateDirectory($"{prod}.{Environment.ProcessId}{TreeWriter.TempSuffix}");
+
+        var error = Assert.Throws<InfraGenException>(() => Generate(paths));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal("INFRA3004", diagnostic.Code);
+        Assert.StartsWith($"Cannot write '{prod}': ", diagnostic.Message);
+        Assert.Contains("1 file(s) were written before it failed, each whole (a temporary file and a rename)", diagnostic.Message);
+        Assert.True(error.OutChanged);
+        Assert.DoesNotContain("replicas: 99", File.ReadAllText(dev));
+        Assert.Equal(generated + "replicas: 99\n", File.ReadAllText(prod)); // Its old bytes, whole.
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Cogrion.InfraGen.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

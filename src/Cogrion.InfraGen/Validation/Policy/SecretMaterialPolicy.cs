@@ -86,13 +86,13 @@ public sealed partial class SecretMaterialPolicy : ITreeRule
 
     private static readonly System.Buffers.SearchValues<char> AwsKeyStarts = System.Buffers.SearchValues.Create("A");
 
-    [GeneratedRegex(@"(?<![A-Z0-9])(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?![A-Z0-9])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(SecretPatterns.AwsAccessKeyId, RegexOptions.CultureInvariant)]
     private static partial Regex AwsAccessKey();
 
-    [GeneratedRegex(@"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(SecretPatterns.PrivateKeyBlock, RegexOptions.CultureInvariant)]
     private static partial Regex PrivateKey();
 
-    [GeneratedRegex(@"(password|passwd|secret|token|api[-_]?key|credential)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(SecretPatterns.SecretWord, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SecretKeyName();
 
     [GeneratedRegex(@"^\s*-?\s*([A-Za-z0-9_.-]+)\s*:\s*(\S+)\s*$", RegexOptions.CultureInvariant)]
