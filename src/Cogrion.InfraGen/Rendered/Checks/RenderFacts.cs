@@ -12,7 +12,7 @@ namespace Cogrion.InfraGen.Rendered.Checks;
 /// </summary>
 public sealed class RenderFacts
 {
-    private readonly Dictionary<string, Dictionary<(string Group, string Version, string Kind), (DocMap Crd, DocMap? Schema)>> _crds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<(string Group, string Version, string Kind), (DocMap Crd, Lazy<CompiledSchema?> Schema)>> _crds = new(StringComparer.Ordinal);
 
     public RenderFacts(InfraModel model, RenderedTree tree, IReadOnlyList<RenderedRelease> releases)
     {
@@ -21,12 +21,12 @@ public sealed class RenderFacts
         Releases = releases;
         foreach (var cluster in model.Clusters)
         {
-            var index = new Dictionary<(string, string, string), (DocMap, DocMap?)>();
+            var index = new Dictionary<(string, string, string), (DocMap, Lazy<CompiledSchema?>)>();
             foreach (var crd in releases.Where(r => r.Cluster == cluster).SelectMany(r => r.Objects).Where(o => o.Kind == "CustomResourceDefinition"))
             {
                 foreach (var (group, version, kind) in KubernetesKinds.Served(crd.Document))
                 {
-                    index[(group, version, kind)] = (crd.Document, SchemaOf(crd.Document, version));
+                    index[(group, version, kind)] = (crd.Document, new Lazy<CompiledSchema?>(() => SchemaOf(crd.Document, group, version, kind)));
                 }
             }
 
@@ -56,9 +56,9 @@ public sealed class RenderFacts
     public DocMap? Crd(Cluster cluster, RenderedObject obj) =>
         obj.ApiVersion.Contains('/') && _crds[cluster.Name].TryGetValue((obj.Group, obj.ApiVersion[(obj.ApiVersion.IndexOf('/') + 1)..], obj.Kind), out var crd) ? crd.Crd : null;
 
-    /// <summary>The <c>openAPIV3Schema</c> of that CRD's version, if it has one.</summary>
-    public DocMap? CrdSchema(Cluster cluster, RenderedObject obj) =>
-        obj.ApiVersion.Contains('/') && _crds[cluster.Name].TryGetValue((obj.Group, obj.ApiVersion[(obj.ApiVersion.IndexOf('/') + 1)..], obj.Kind), out var crd) ? crd.Schema : null;
+    /// <summary>The <c>openAPIV3Schema</c> of that CRD's version, built once per cluster and kind; null if it has none (or none JSON Schema can build).</summary>
+    public CompiledSchema? CrdSchema(Cluster cluster, RenderedObject obj) =>
+        obj.ApiVersion.Contains('/') && _crds[cluster.Name].TryGetValue((obj.Group, obj.ApiVersion[(obj.ApiVersion.IndexOf('/') + 1)..], obj.Kind), out var crd) ? crd.Schema.Value : null;
 
     /// <summary>The child Application of an app on a cluster, from the generated tree.</summary>
     public DocMap? Application(Cluster cluster, App app) =>
@@ -79,10 +79,22 @@ public sealed class RenderFacts
     public bool SelfHeals(Cluster cluster, App app) =>
         Application(cluster, app) is { } application && DocPointer.Find(application, ["spec", "syncPolicy", "automated", "selfHeal"]) is DocScalar { Text: "true" };
 
-    private static DocMap? SchemaOf(DocMap crd, string version)
+    private static CompiledSchema? SchemaOf(DocMap crd, string group, string version, string kind)
     {
         var versions = DocPointer.Find(crd, ["spec", "versions"]) as DocSeq;
         var entry = versions?.OfType<DocMap>().FirstOrDefault(v => v["name"] is DocScalar n && n.Text == version);
-        return entry is null ? null : DocPointer.Find(entry, ["schema", "openAPIV3Schema"]) as DocMap;
+        if ((entry is null ? null : DocPointer.Find(entry, ["schema", "openAPIV3Schema"])) is not DocMap schema)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CompiledSchema.Cached($"{kind} ({group}/{version}, from its CustomResourceDefinition)", DocJson.ToElement(schema).GetRawText(), kubernetes: true);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or Json.Schema.JsonSchemaException or ArgumentException or InvalidOperationException)
+        {
+            return null; // A CRD schema JSON Schema cannot build: the kind counts as one without a schema.
+        }
     }
 }

@@ -32,19 +32,7 @@ public static class RenderedSchemas
             return core.Value;
         }
 
-        if (facts.CrdSchema(cluster, obj) is not { } schema)
-        {
-            return null;
-        }
-
-        try
-        {
-            return CompiledSchema.CachedKubernetes($"{obj.Kind} ({obj.ApiVersion}, from its CustomResourceDefinition)", DocJson.ToElement(schema).GetRawText());
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or Json.Schema.JsonSchemaException or ArgumentException or InvalidOperationException)
-        {
-            return null; // A CRD schema JSON Schema cannot build: the kind counts as one without a schema.
-        }
+        return facts.CrdSchema(cluster, obj);
     }
 
     /// <summary>The kubeconform file stem of a kind: <c>&lt;kind&gt;-&lt;group prefix&gt;-&lt;version&gt;</c>, <c>&lt;kind&gt;-&lt;version&gt;</c> for the core group.</summary>

@@ -26,22 +26,23 @@ public sealed class CompiledSchema
     /// <summary>Which strings the schema reads.</summary>
     public ContentShape Shape { get; }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Title, string Text), Lazy<CompiledSchema>> Built = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Title, string Text, bool Kubernetes), Lazy<CompiledSchema>> Built = new();
 
     /// <summary>
     /// The schema of a text, built once per process (a chart's values.schema.json is the same in every run of one
     /// model); throws <see cref="JsonException"/> or JsonSchema.Net's exceptions when it is not a schema.
     /// </summary>
-    public static CompiledSchema Cached(string title, string text)
+    /// <remarks><paramref name="kubernetes"/>: a Kubernetes OpenAPI schema, see <see cref="Parse(string, string, bool)"/>.</remarks>
+    public static CompiledSchema Cached(string title, string text, bool kubernetes = false)
     {
-        var built = Built.GetOrAdd((title, text), static key => new Lazy<CompiledSchema>(() => Parse(key.Title, key.Text)));
+        var built = Built.GetOrAdd((title, text, kubernetes), static key => new Lazy<CompiledSchema>(() => Parse(key.Title, key.Text, key.Kubernetes)));
         try
         {
             return built.Value;
         }
         catch
         {
-            Built.TryRemove(new KeyValuePair<(string, string), Lazy<CompiledSchema>>((title, text), built));
+            Built.TryRemove(new KeyValuePair<(string, string, bool), Lazy<CompiledSchema>>((title, text, kubernetes), built));
             throw;
         }
     }
@@ -70,21 +71,6 @@ public sealed class CompiledSchema
 
         var schema = JsonSchema.Build(root, options);
         return new CompiledSchema(title, schema, root);
-    }
-
-    /// <summary>As <see cref="Cached(string, string)"/> for a Kubernetes OpenAPI schema (<see cref="Parse(string, string, bool)"/>).</summary>
-    public static CompiledSchema CachedKubernetes(string title, string text)
-    {
-        var built = Built.GetOrAdd(("k8s:" + title, text), static key => new Lazy<CompiledSchema>(() => Parse(key.Title[4..], key.Text, kubernetes: true)));
-        try
-        {
-            return built.Value;
-        }
-        catch
-        {
-            Built.TryRemove(new KeyValuePair<(string, string), Lazy<CompiledSchema>>(("k8s:" + title, text), built));
-            throw;
-        }
     }
 
     /// <summary>Every failed keyword, only from subschemas that failed (a passing anyOf branch's errors are not errors).</summary>
