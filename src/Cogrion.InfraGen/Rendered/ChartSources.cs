@@ -101,11 +101,8 @@ internal sealed class ChartSources(RenderedTree tree, HelmTool helm, string cach
 
     private void Materialize(App app, string directory)
     {
-        var scratch = directory + $".{Environment.ProcessId}.tmp";
-        if (Directory.Exists(scratch))
-        {
-            Directory.Delete(scratch, recursive: true);
-        }
+        // Unique per call: two renders in one process (parallel tests, say) may materialize the same chart at once.
+        var scratch = directory + $".{Guid.NewGuid():N}.tmp";
 
         foreach (var (path, text) in ChartFiles(app))
         {
@@ -148,7 +145,7 @@ internal sealed class ChartSources(RenderedTree tree, HelmTool helm, string cach
 
     private static void WriteAtomically(string file, byte[] bytes)
     {
-        var temporary = file + $".{Environment.ProcessId}.tmp";
+        var temporary = file + $".{Guid.NewGuid():N}.tmp";
         File.WriteAllBytes(temporary, bytes);
         File.Move(temporary, file, overwrite: true);
     }

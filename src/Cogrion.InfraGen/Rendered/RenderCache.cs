@@ -33,7 +33,7 @@ internal sealed class RenderCache(string directory, string helmVersion)
     {
         var file = FileOf(arguments);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = file + $".{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
+        var temporary = file + $".{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temporary, output, new UTF8Encoding(false));
         File.Move(temporary, file, overwrite: true);
     }

@@ -61,8 +61,8 @@ public sealed class CultureTests : IDisposable
     [Fact]
     public void Templates_and_releases_checked_out_with_crlf_and_a_byte_order_mark_give_the_same_tree()
     {
-        var unix = CopyModel("unix", crlf: false);
-        var windows = CopyModel("windows", crlf: true);
+        var unix = ModelCopy.Create(_temp, "unix");
+        var windows = ModelCopy.Create(_temp, "windows", crlf: true);
         Assert.Contains("\r\n", File.ReadAllText(windows.ReleasesFile), StringComparison.Ordinal);
 
         var fromUnix = InfraPipeline.Render(new InfraCatalog(), unix);
@@ -84,23 +84,6 @@ public sealed class CultureTests : IDisposable
         FixtureModel.WebWith((c, v) => v with { Note = c.Cluster.Env.IsProduction ? null : $"{"INFO".ToLower()} {1.5m} {new DateTime(2025, 12, 31):d}" }),
         FixtureModel.Db(),
     ]);
-
-    /// <summary>The real model's data files (charts/, releases.yaml) copied to a temporary model directory.</summary>
-    private ModelPaths CopyModel(string name, bool crlf)
-    {
-        var from = RealModel.Paths.ModelDirectory;
-        var to = _temp.Combine(name, "model");
-        var files = Directory.EnumerateFiles(Path.Combine(from, "charts"), "*", SearchOption.AllDirectories).Append(Path.Combine(from, "releases.yaml"));
-        foreach (var file in files)
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            var text = File.ReadAllText(file);
-            File.WriteAllText(target, crlf ? text.ReplaceLineEndings("\r\n") : text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: crlf));
-        }
-
-        return new ModelPaths(to, _temp.Combine(name, "out"));
-    }
 
     /// <summary>Asserts the directory holds exactly the tree's files with exactly its bytes.</summary>
     private static void AssertSameBytes(RenderedTree tree, string outDirectory)
