@@ -91,8 +91,9 @@ public static class RenderCheck
             }
         }
 
-        // An acceptance that matched nothing is stale (the upstream chart was fixed, or the object renamed): say so.
-        foreach (var app in model.Apps.Where(a => (onlyApp is null || a.Name == onlyApp) && estate.Releases.Any(r => r.App == a)))
+        // An acceptance that matched nothing is stale (the upstream chart was fixed, or the object renamed): say so. Only
+        // when the app rendered on every cluster: under --cluster, or when Helm failed, it may occur where nothing rendered.
+        foreach (var app in model.Apps.Where(a => (onlyApp is null || a.Name == onlyApp) && model.Clusters.All(c => estate.Releases.Any(r => r.App == a && r.Cluster == c))))
         {
             foreach (var acceptance in app.AcceptedFindings.Where(a => !accepted.Any(x => x.Acceptance == a)))
             {

@@ -43,6 +43,7 @@ public sealed class RenderRuleTests : IDisposable
         { "INFRA4108", Ingress, "  rules:", "  tls:\n    - hosts: [\"other.example.com\"]\n      secretName: tls\n  rules:", "Ingress/control-plane", Ingress, Ingress },
         { "INFRA4109", Deployment, "serviceAccountName: {{ include \"control-plane.name\" . }}", "serviceAccountName: runner", "Deployment/control-plane", Deployment, Deployment },
         { "INFRA4110", Added, "", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}_Settings\n", "ConfigMap/control-plane_Settings", Added, Added },
+        { "INFRA4110", Added, "", "apiVersion: v1\nkind: Service\nmetadata:\n  name: 1{{ .Release.Name }}\nspec:\n  selector:\n    {{- include \"control-plane.selectorLabels\" . | nindent 4 }}\n  ports:\n    - port: 80\n      targetPort: http\n", "Service/1control-plane", Added, Added },
         { "INFRA4111", Ingress, "ingressClassName: {{ .Values.ingress.className }}", "ingressClassName: nginx", "Ingress/control-plane", Ingress, Ingress },
         { "INFRA4112", Added, "", "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: keycloak-keycloakx\n  namespace: keycloak\n", "ServiceAccount/keycloak-keycloakx", Added, Added },
         { "INFRA4113", Added, "", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: default\n", "ConfigMap/settings", Added, Added },
@@ -80,6 +81,21 @@ public sealed class RenderRuleTests : IDisposable
         Assert.Contains($"(template {template["charts/".Length..]})", finding.Message, StringComparison.Ordinal);
         Assert.EndsWith("model/" + at, finding.Location.File.Replace('\\', '/'), StringComparison.Ordinal);
         Assert.True(finding.Location.Line > 0, finding.Format(paths.Display));
+    }
+
+    [Fact]
+    public void Names_and_addresses_the_api_server_accepts_are_not_reported()
+    {
+        // An RBAC name with ':', a long ConfigMap name without dots, and localhost: all valid, none a finding.
+        var paths = ModelCopy.Create(_temp, "valid");
+        var longName = new string('a', 100);
+        File.WriteAllText(Path.Combine(paths.ModelDirectory, Added),
+            $"apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: {{{{ .Release.Name }}}}:reader\nrules: []\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {longName}\n");
+        ModelCopy.Edit(paths, Deployment, Env, Env + "            - name: METRICS\n              value: \"localhost:9090\"\n");
+
+        var report = Render(paths, "control-plane");
+
+        Assert.True(report.Diagnostics.Count == 0, Describe(report, paths));
     }
 
     [Fact]

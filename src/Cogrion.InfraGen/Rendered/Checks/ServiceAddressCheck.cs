@@ -21,7 +21,9 @@ public sealed partial class ServiceAddressCheck : IReleaseCheck
                 continue;
             }
 
-            var containers = spec["containers"] as DocSeq;
+            foreach (var list in (string[])["initContainers", "containers"])
+            {
+            var containers = spec[list] as DocSeq;
             for (var c = 0; containers is not null && c < containers.Count; c++)
             {
                 var env = (containers[c] as DocMap)?["env"] as DocSeq;
@@ -34,17 +36,19 @@ public sealed partial class ServiceAddressCheck : IReleaseCheck
 
                     var name = match.Groups["name"].Value;
                     var ns = match.Groups["namespace"].Success ? match.Groups["namespace"].Value : obj.Namespace;
-                    if (!match.Groups["port"].Success && !match.Groups["svc"].Success)
+                    if ((!match.Groups["port"].Success && !match.Groups["svc"].Success) || name == "localhost")
                     {
-                        continue; // "a.b" alone is as likely a host name as a Service.
+                        continue; // "a.b" alone is as likely a host name as a Service; localhost is the pod itself.
                     }
 
                     if (!services.Contains((ns, name)))
                     {
-                        yield return new RenderFinding("INFRA4115", obj, $"{KubernetesKinds.PodSpecPointer(obj.Kind)}/containers/{c}/env/{e}/value",
-                            $"points {(((env[e] as DocMap)?["name"] as DocScalar)?.Text ?? "an environment variable")} at '{value.Text}', but no app of cluster '{release.Cluster.Name}' renders a Service '{name}' in namespace '{ns}'.");
+                        yield return new RenderFinding("INFRA4115", obj, $"{KubernetesKinds.PodSpecPointer(obj.Kind)}/{list}/{c}/env/{e}/value",
+                            $"points {(((env[e] as DocMap)?["name"] as DocScalar)?.Text ?? "an environment variable")} at '{value.Text}', but no app of cluster '{release.Cluster.Name}' renders a Service '{name}' in namespace '{ns}'; "
+                            + "address a Service the cluster renders by the name its chart gives it (derived from the release name, not spelled out), or an external host by its full DNS name.");
                     }
                 }
+            }
             }
         }
     }
