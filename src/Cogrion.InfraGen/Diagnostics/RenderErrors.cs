@@ -24,6 +24,9 @@ public static class RenderErrors
         + "or render where that chart repository is reachable (helm dependency build).",
         at);
 
+    /// <summary>The preview cannot compare: the base revision is unreadable, or Helm cannot render one of the trees.</summary>
+    public static InfraDiagnostic PreviewFailed(string reason) => new("INFRA4006", $"The preview cannot be made: {reason}.", default);
+
     public static InfraDiagnostic TemplateFailed(string cluster, string app, string release, string helmError, SourceLocation at, string? output) => new(
         "INFRA4004", $"Helm could not render app '{app}' on cluster '{cluster}' (release '{release}'): {helmError}", at) { OutputPath = output };
 

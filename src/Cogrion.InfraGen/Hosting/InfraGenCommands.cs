@@ -34,6 +34,7 @@ internal static class InfraGenCommands
         () => new GenerateCommand(),
         () => new CheckCommand(),
         () => new RenderCommand(),
+        () => new PreviewCommand(),
         () => new DiffCommand(),
         () => new ExplainCommand(),
         () => new SetImageCommand(),
