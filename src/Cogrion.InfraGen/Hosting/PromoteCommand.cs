@@ -16,6 +16,8 @@ internal sealed class PromoteCommand : InfraGenVerb
     private readonly Option<string> _from = new("--from") { Description = "The cluster whose tag is copied (dev-sgp-1).", Required = true };
     private readonly Option<string[]> _to = new("--to") { Description = "The cluster that gets the tag (prod-sgp-1); repeat for several.", Required = true };
     private readonly Option<FileInfo?> _summary = new("--summary") { Description = "Also write a Markdown pull request body to this file: the apps, old -> new tags, the clusters affected, and `infragen diff` of the clusters for those apps." };
+    private readonly Option<bool> _preview = new("--preview") { Description = "Add to the --summary body what the target clusters will change (as `infragen preview` against HEAD); needs the pinned Helm." };
+    private readonly RenderOptionSet _render = new();
 
     public PromoteCommand()
         : base("promote", "Copy an app's image tag from one cluster to another in model/releases.yaml and regenerate out/. Refuses (exit 2) an unknown cluster or app and a source with no tag; a target already on the tag is left alone (exit 0).")
@@ -24,6 +26,8 @@ internal sealed class PromoteCommand : InfraGenVerb
         Command.Options.Add(_from);
         Command.Options.Add(_to);
         Command.Options.Add(_summary);
+        Command.Options.Add(_preview);
+        _render.AddTo(Command);
     }
 
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
@@ -50,6 +54,20 @@ internal sealed class PromoteCommand : InfraGenVerb
         {
             error.WriteLine($"infragen promote: error: --summary {summary.FullName} is a directory; give the path of the Markdown file to write. Nothing was changed.");
             return InfraGenHost.UsageOrModelError;
+        }
+
+        // With --preview, Helm is found before anything is written: a missing one changes nothing.
+        var preview = parse.GetValue(_preview);
+        if (preview && summary is null)
+        {
+            error.WriteLine("infragen promote: error: --preview adds to the pull request body; give --summary <file> too. Nothing was changed.");
+            return InfraGenHost.UsageOrModelError;
+        }
+
+        var render = _render.From(parse);
+        if (preview)
+        {
+            Helm.HelmTool.Locate(render.HelmPath);
         }
 
         // Held from reading releases.yaml to writing it back: a concurrent generate, set-image or promote waits.
@@ -99,6 +117,11 @@ internal sealed class PromoteCommand : InfraGenVerb
         {
             var command = $"infragen promote {string.Join(' ', apps.Select(a => $"--app {a!.Name}"))} --from {from.Name} {string.Join(' ', targets.Select(t => $"--to {t!.Name}"))}";
             var text = PromotionSummary.Render(result, from.Name, command, paths);
+            if (preview)
+            {
+                // Against HEAD, the tree before the promotion; the preview renders the working model in memory.
+                text += "\n" + PromotionSummary.ClusterPreview(context.Catalog, paths, result, render);
+            }
             try
             {
                 summary.Directory?.Create();

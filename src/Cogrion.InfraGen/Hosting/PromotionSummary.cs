@@ -62,4 +62,12 @@ internal static class PromotionSummary
 
         return text.ToString();
     }
+
+    /// <summary>The preview section: what the promotion changes on the target clusters, Helm-rendered (HEAD -> the promotion).</summary>
+    public static string ClusterPreview(IInfraCatalog catalog, ModelPaths paths, ReleaseUpdateResult result, Rendered.RenderOptions render)
+    {
+        var targets = result.Edits.Select(e => e.Cluster).ToHashSet(StringComparer.Ordinal);
+        var report = InfraGen.Preview.PreviewRun.Run(catalog, paths, new InfraGen.Preview.PreviewOptions("HEAD", render.HelmPath, render.ChartCache));
+        return InfraGen.Preview.PreviewMarkdown.Write(report with { Changes = [.. report.Changes.Where(c => targets.Contains(c.Cluster))] });
+    }
 }

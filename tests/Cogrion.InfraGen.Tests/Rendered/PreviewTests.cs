@@ -60,6 +60,36 @@ public sealed class PreviewTests : IDisposable
         Assert.Contains("'no-such-branch'", diagnostic.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Promote_with_preview_adds_what_the_target_cluster_will_change_to_the_pull_request_body()
+    {
+        var paths = CommittedRepository();
+        var body = _temp.Combine("body.md");
+
+        var run = HostRun.Verb(new InfraCatalog(), paths, "promote", "--app", "control-plane", "--from", "dev-sgp-1", "--to", "prod-sgp-1",
+            "--summary", body, "--preview", "--helm", PinnedHelm.Path, "--chart-cache", PinnedHelm.ChartCache);
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        var text = File.ReadAllText(body);
+        Assert.Contains("### What the clusters will change (Helm-rendered, base `HEAD` -> this change)\n\n#### prod-sgp-1 / control-plane\n", text, StringComparison.Ordinal);
+        Assert.Contains("  + spec.template.spec.containers[0].image: ghcr.io/cogrion/control-plane:sha-a1b2c3d\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("#### dev-sgp-1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Promote_with_preview_and_no_helm_changes_nothing()
+    {
+        var paths = CommittedRepository();
+        var releases = File.ReadAllText(paths.ReleasesFile);
+
+        var run = HostRun.Verb(new InfraCatalog(), paths, "promote", "--app", "control-plane", "--from", "dev-sgp-1", "--to", "prod-sgp-1",
+            "--summary", _temp.Combine("body.md"), "--preview", "--helm", _temp.Combine("no-such-helm"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("INFRA4001", run.Error, StringComparison.Ordinal);
+        Assert.Equal(releases, File.ReadAllText(paths.ReleasesFile));
+    }
+
     private static PreviewOptions Options() =>
         new(HelmPath: PinnedHelm.Path, ChartCache: PinnedHelm.ChartCache) { CacheDirectory = PinnedHelm.CacheDirectory };
 
