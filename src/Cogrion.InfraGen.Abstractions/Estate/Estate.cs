@@ -39,4 +39,10 @@ public sealed record Estate
 
     /// <summary>The namespace External Secrets runs in.</summary>
     public string SecretStoreNamespace { get; init; } = "external-secrets";
+
+    /// <summary>
+    /// Apps and clusters taken out of the model on purpose. Removing one deletes its Argo CD Applications, and with them
+    /// everything they deployed; without a record here, generating refuses (INFRA1014). Drop the record in a later commit.
+    /// </summary>
+    public IReadOnlyList<Retirement> Retired { get; init; } = [];
 }

@@ -49,6 +49,13 @@ public static class ModelErrors
     public static InfraDiagnostic BadApprover(string env, string approver, SourceLocation at) => new(
         "INFRA1013", $"Env '{env}' Approvers '{approver}' is not allowed: it must be {CodeOwnership.ApproverRule}.", at);
 
+    public static InfraDiagnostic Retirement(string what, string applications, bool several, string name, string file) => new(
+        "INFRA1014",
+        $"{char.ToUpperInvariant(what[0])}{what[1..]} is no longer in the model, so this run would remove {applications}: once pushed, Argo CD prunes "
+        + $"{(several ? "them" : "it")} and deletes everything deployed from {(several ? "them" : "it")} (Deployments, volumes, Secrets). "
+        + $"If that is intended, record it in the estate: Retired = [new Retirement(\"{name}\", \"why it goes\")]; otherwise put the {what.Split(' ')[0]} back. Nothing was written.",
+        new SourceLocation(file, 1));
+
     public static InfraDiagnostic BadReleases(string message, SourceLocation at) => new("INFRA1101", message, at);
 
     public static InfraDiagnostic ReleasesNotYaml(string reason, int column, SourceLocation at) => new(

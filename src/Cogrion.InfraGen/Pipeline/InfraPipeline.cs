@@ -38,6 +38,7 @@ public static class InfraPipeline
     {
         using var writing = OutDirectoryLock.ForWriting(paths.OutDirectory, status ?? Console.Error);
         var (tree, rendered) = render is null ? (Render(catalog, paths), null) : RenderChecked(catalog, paths, render);
+        RetirementCheck.Check(ModelLoader.Define(catalog), tree, paths.OutDirectory);
         return (TreeWriter.Write(tree, paths.OutDirectory), rendered);
     }
 

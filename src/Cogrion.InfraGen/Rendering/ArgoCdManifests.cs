@@ -10,6 +10,7 @@ public static class ArgoCdManifests
     public const string ArgoCdNamespace = "argocd";
     public const string Project = "default";
     public const string InClusterServer = "https://kubernetes.default.svc";
+    public const string ResourcesFinalizer = "resources-finalizer.argocd.argoproj.io";
 
     /// <summary>The seed's root Application: watches the cluster's apps directory.</summary>
     public static DocMap Root(InfraModel model, Cluster cluster)
@@ -25,7 +26,8 @@ public static class ArgoCdManifests
                 { "path", repo.InRepo(TreeLayout.AppsDirectory(cluster.Name)) },
             },
             destination: Destination(cluster, ArgoCdNamespace),
-            syncPolicy: SyncPolicyNode(SyncPolicy.Default, createNamespace: false));
+            syncPolicy: SyncPolicyNode(SyncPolicy.Default, createNamespace: false),
+            finalizer: false);
     }
 
     /// <summary>The seed's child Application: the shared chart plus the cluster's values file.</summary>
@@ -47,7 +49,8 @@ public static class ArgoCdManifests
                 { "helm", new DocMap { { "valueFiles", new DocSeq { TreeLayout.ValueFileFromChart(cluster.Name, app.Name) } } } },
             },
             destination: Destination(cluster, app.Namespace),
-            syncPolicy: SyncPolicyNode(app.SyncPolicy, createNamespace: true));
+            syncPolicy: SyncPolicyNode(app.SyncPolicy, createNamespace: true),
+            finalizer: true);
     }
 
     /// <summary>
@@ -153,10 +156,19 @@ public static class ArgoCdManifests
         ];
     }
 
-    private static DocMap Application(string name, DocMap? annotations, DocMap source, DocMap destination, DocMap syncPolicy)
+    /// <summary>
+    /// An Application; <paramref name="finalizer"/>: with Argo CD's resources finalizer, so deleting it (the root prunes
+    /// it when its app leaves the model) deletes what it deployed instead of leaving it running unmanaged. The root has
+    /// none: deleting it must not take every app with it.
+    /// </summary>
+    private static DocMap Application(string name, DocMap? annotations, DocMap source, DocMap destination, DocMap syncPolicy, bool finalizer)
     {
         var metadata = new DocMap { { "name", name }, { "namespace", ArgoCdNamespace } };
         metadata.AddIfNotNull("annotations", annotations);
+        if (finalizer)
+        {
+            metadata.Add("finalizers", new DocSeq { ResourcesFinalizer });
+        }
         return new DocMap
         {
             { "apiVersion", "argoproj.io/v1alpha1" },
