@@ -40,6 +40,8 @@ public static partial class HelmRenderStage
             from app in model.Apps
             select (Cluster: cluster, App: app)).ToArray();
         var problems = new ConcurrentBag<InfraDiagnostic>();
+        var memo = new ManifestReader.Memo();
+        var sizes = new ConcurrentDictionary<DocMap, int>(ReferenceEqualityComparer.Instance);
         var runs = new StrongBox<int>();
 
         // Materialize every chart first (one at a time: a chart directory is shared by every cluster).
@@ -69,7 +71,7 @@ public static partial class HelmRenderStage
 
             try
             {
-                return Release(cluster, app, release, output, cached is not null);
+                return Release(cluster, app, release, output, cached is not null, memo, sizes);
             }
             catch (ManifestReader.UnreadableManifest e)
             {
@@ -140,10 +142,12 @@ public static partial class HelmRenderStage
         return arguments;
     }
 
-    private static RenderedRelease Release(Cluster cluster, App app, string release, string output, bool cached)
+    /// <summary>Helm's output as objects; documents parsed before in this render (<paramref name="memo"/>) are shared, with their JSON size.</summary>
+    private static RenderedRelease Release(
+        Cluster cluster, App app, string release, string output, bool cached, ManifestReader.Memo memo, ConcurrentDictionary<DocMap, int> sizes)
     {
         var objects = new List<RenderedObject>();
-        foreach (var (document, template) in ManifestReader.Read(output))
+        foreach (var (document, template) in ManifestReader.Read(output, memo))
         {
             var ownNamespace = document["metadata"] is DocMap m && m["namespace"] is DocScalar s ? s.Text : null;
             var kind = document["kind"] is DocScalar k ? k.Text : "";
@@ -151,7 +155,7 @@ public static partial class HelmRenderStage
             var clusterScoped = KubernetesKinds.IsClusterScoped(apiVersion, kind);
             objects.Add(new RenderedObject(document, template, clusterScoped ? null : ownNamespace ?? app.Namespace)
             {
-                JsonBytes = Validation.Schemas.DocJson.ByteCount(document),
+                JsonBytes = sizes.GetOrAdd(document, static d => Validation.Schemas.DocJson.ByteCount(d)),
             });
         }
 

@@ -19,32 +19,47 @@ public static class ManifestReader
         public string Template { get; } = template;
     }
 
+    /// <summary>
+    /// Parsed manifests by their text, shared by every release of one render: a CRD renders the same on every cluster and
+    /// under every release name, and parsing it (hundreds of kB each) is most of a warm render's time.
+    /// Parts shorter than <see cref="MemoFrom"/> characters are parsed each time (cheaper than keeping them).
+    /// </summary>
+    public sealed class Memo
+    {
+        public const int MemoFrom = 8192;
+
+        internal System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<DocMap>> Parsed { get; } = new(StringComparer.Ordinal);
+    }
+
     /// <summary>The objects of <paramref name="output"/>; throws <see cref="UnreadableManifest"/> for one that is not YAML.</summary>
-    public static IReadOnlyList<(DocMap Document, string Template)> Read(string output)
+    public static IReadOnlyList<(DocMap Document, string Template)> Read(string output, Memo? memo = null)
     {
         var objects = new List<(DocMap, string)>();
         foreach (var part in Split(output))
         {
-            var stream = new YamlStream();
-            try
-            {
-                stream.Load(new StringReader(part.Text));
-            }
-            catch (YamlException e)
-            {
-                throw new UnreadableManifest(part.Template, $"line {e.Start.Line} of its output: {e.Message}");
-            }
-
-            foreach (var document in stream.Documents)
-            {
-                if (ToDoc(document.RootNode) is DocMap map && map.Count > 0)
-                {
-                    objects.Add((map, part.Template));
-                }
-            }
+            var documents = memo is not null && part.Text.Length >= Memo.MemoFrom
+                ? memo.Parsed.GetOrAdd(part.Text, static (text, template) => Parse(template, text), part.Template)
+                : Parse(part.Template, part.Text);
+            objects.AddRange(documents.Select(d => (d, part.Template)));
         }
 
         return objects;
+    }
+
+    /// <summary>The documents of one template's output (empty ones left out).</summary>
+    private static IReadOnlyList<DocMap> Parse(string template, string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new UnreadableManifest(template, $"line {e.Start.Line} of its output: {e.Message}");
+        }
+
+        return [.. stream.Documents.Select(d => ToDoc(d.RootNode)).OfType<DocMap>().Where(m => m.Count > 0)];
     }
 
     private static IEnumerable<(string Template, string Text)> Split(string output)
