@@ -78,5 +78,9 @@ public static class Ingress
                 Deployment = new() { Replicas = Conventions.Replicas(context.Cluster) },
                 Resources = Sizes.Service(context.Cluster),
             },
-        });
+        })
+    {
+        // traefik's Service asks for a load balancer of type 'external': the AWS Load Balancer Controller makes it.
+        DependsOn = ["aws-load-balancer-controller"],
+    };
 }

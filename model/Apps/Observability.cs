@@ -126,7 +126,6 @@ public static class Observability
         })
     {
         DependsOn = ["ingress"],
-        AlsoDeploysTo = ["kube-system"], // kube-prometheus-stack's CoreDNS and kube-proxy scrape Services live there.
 
         // The prometheus-operator CRDs are 340-480 kB as JSON: over client-side apply's annotation limit (INFRA4201).
         SyncPolicy = SyncPolicy.Default with { ServerSideApply = true },

@@ -27,8 +27,12 @@ public abstract class App
     /// <summary>Values read from AWS Secrets Manager; they become the chart's generated ExternalSecret.</summary>
     public IReadOnlyList<AppSecret> Secrets { get; init; } = [];
 
-    /// <summary>Namespaces besides <see cref="Namespace"/> the app's charts put resources in (kube-system, say).</summary>
-    public IReadOnlyList<string> AlsoDeploysTo { get; init; } = [];
+    /// <summary>
+    /// Fields of live objects that Argo CD leaves alone: values a controller or a chart generates anew on every render (a
+    /// webhook's self-signed certificate, say), which would otherwise keep the app out of sync. They become the
+    /// Application's <c>ignoreDifferences</c>, with <c>RespectIgnoreDifferences=true</c> so a sync keeps them too.
+    /// </summary>
+    public IReadOnlyList<IgnoredDifference> IgnoreDifferences { get; init; } = [];
 
     /// <summary>Render-check findings accepted on purpose (upstream chart defects), each with its reason.</summary>
     public IReadOnlyList<AcceptedFinding> AcceptedFindings { get; init; } = [];

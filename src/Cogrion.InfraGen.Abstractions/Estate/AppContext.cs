@@ -24,4 +24,20 @@ public sealed class AppContext
     /// Reading it when the file has no entry fails the run with the file, cluster and app named.
     /// </summary>
     public ImageTag ImageTag => _imageTag();
+
+    /// <summary>The AWS account the cluster runs in (<see cref="Cluster.AwsAccountId"/>); reading it when the cluster declares none fails the run at the cluster (INFRA1015).</summary>
+    public string AwsAccountId => Cluster.AwsAccountId
+        ?? throw new MissingClusterInputException(Cluster, App, "AwsAccountId", "AwsAccountId = \"111111111111\"");
+
+    /// <summary>The cluster's VPC (<see cref="Cluster.VpcId"/>); reading it when the cluster declares none fails the run at the cluster (INFRA1015).</summary>
+    public string VpcId => Cluster.VpcId
+        ?? throw new MissingClusterInputException(Cluster, App, "VpcId", "VpcId = \"vpc-0123456789abcdef0\"");
+
+    /// <summary>
+    /// The IAM role Terraform created for this app on this cluster (<see cref="Cluster.IamRoles"/>); reading it when the
+    /// cluster declares none for the app fails the run at the cluster (INFRA1015).
+    /// </summary>
+    public string IamRoleArn => Cluster.IamRoles.Find(App)
+        ?? throw new MissingClusterInputException(
+            Cluster, App, $"IAM role for app '{App}' (IamRoles)", $"IamRoles = new() {{ [<the {App} app>] = \"arn:aws:iam::{Cluster.AwsAccountId ?? "<account>"}:role/<name>\" }}");
 }

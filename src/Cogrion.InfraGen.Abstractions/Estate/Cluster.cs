@@ -33,6 +33,28 @@ public sealed record Cluster
     /// </summary>
     public string KubernetesVersion { get; init; } = "1.34.0";
 
+    // What Terraform creates for the cluster and the platform charts need. Declared per cluster (model/Estate.cs), checked
+    // when the model loads (INFRA1016); an app whose values read one the cluster lacks fails at the cluster's line
+    // (INFRA1015). Values functions read them through AppContext.
+
+    /// <summary>The AWS account the cluster runs in: 12 digits (Terraform output).</summary>
+    public string? AwsAccountId { get; init; }
+
+    /// <summary>The cluster's VPC, <c>vpc-</c> and 8 or 17 hex digits (Terraform output).</summary>
+    public string? VpcId { get; init; }
+
+    /// <summary>The EKS cluster's name as Terraform created it; the cluster's <see cref="Name"/> unless set.</summary>
+    public string EksClusterName
+    {
+        get => _eksClusterName ?? Name;
+        init => _eksClusterName = value;
+    }
+
+    private readonly string? _eksClusterName;
+
+    /// <summary>The IAM role of each app that assumes one (IAM roles for service accounts), by app; ARNs in <see cref="AwsAccountId"/>.</summary>
+    public IamRoles IamRoles { get; init; } = new();
+
     /// <summary>Where the cluster was declared in the model.</summary>
     public SourceLocation DeclaredAt { get; }
 }

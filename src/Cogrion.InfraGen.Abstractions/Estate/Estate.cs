@@ -34,11 +34,23 @@ public sealed record Estate
     /// <summary>How often External Secrets re-reads a secret (a Go duration).</summary>
     public string SecretRefreshInterval { get; init; } = "5m";
 
-    /// <summary>The service account External Secrets authenticates to AWS with (IAM roles for service accounts).</summary>
-    public string SecretStoreServiceAccount { get; init; } = "external-secrets";
+    /// <summary>
+    /// The app that installs Argo CD itself (its umbrella chart over argo-cd, deployed to the <c>argocd</c> namespace). Each
+    /// cluster installs it once by hand with Helm, from its chart and the cluster's values file (out/README.md); from then
+    /// on its own Application manages it with the same values. That Application carries no resources finalizer (deleting
+    /// it leaves Argo CD running) and never prunes (a broken render must not delete Argo CD's own workloads or CRDs).
+    /// Null: Argo CD is installed and upgraded outside the tree.
+    /// </summary>
+    public App? ArgoCdApp { get; init; }
 
-    /// <summary>The namespace External Secrets runs in.</summary>
-    public string SecretStoreNamespace { get; init; } = "external-secrets";
+    /// <summary>
+    /// The app that installs the External Secrets Operator (its umbrella chart). InfraGen then writes the ClusterSecretStore
+    /// <see cref="SecretStore"/> into that chart (<c>templates/clustersecretstore.yaml</c>: the cluster's AWS region, and
+    /// only the namespaces of the apps that read secrets; the operator authenticates with its own IAM role), syncs every
+    /// app with <see cref="App.Secrets"/> after it, and writes per cluster the IAM policy that role needs
+    /// (<c>aws/&lt;cluster&gt;/&lt;app&gt;-policy.json</c>). Null: the store is made outside the tree.
+    /// </summary>
+    public App? SecretStoreApp { get; init; }
 
     /// <summary>
     /// Apps and clusters taken out of the model on purpose. Removing one deletes its Argo CD Applications, and with them

@@ -37,8 +37,8 @@ public static class ModelErrors
 
     public static InfraDiagnostic InvalidRepo(string message, SourceLocation at) => new("INFRA1008", message, at);
 
-    public static InfraDiagnostic ChartFileConflict(string app, string file, SourceLocation at) => new(
-        "INFRA1009", $"Chart '{app}' has a hand-written template '{file}', which InfraGen generates from the app's Secrets; rename or remove it.", at);
+    public static InfraDiagnostic ChartFileConflict(string app, string file, string from, SourceLocation at) => new(
+        "INFRA1009", $"Chart '{app}' has a hand-written template '{file}', which InfraGen generates from {from}; rename or remove it.", at);
 
     public static InfraDiagnostic NoApprovers(string env, string cluster, SourceLocation at) => new(
         "INFRA1012",
@@ -55,6 +55,32 @@ public static class ModelErrors
         + $"{(several ? "them" : "it")} and deletes everything deployed from {(several ? "them" : "it")} (Deployments, volumes, Secrets). "
         + $"If that is intended, record it in the estate: Retired = [new Retirement(\"{name}\", \"why it goes\")]; otherwise put the {what.Split(' ')[0]} back. Nothing was written.",
         new SourceLocation(file, 1));
+
+    public static InfraDiagnostic MissingClusterInput(MissingClusterInputException missing) => new(
+        "INFRA1015",
+        $"Cluster '{missing.Cluster.Name}' declares no {missing.Input}, which app '{missing.App}' needs. Terraform creates it: "
+        + $"set it on the cluster from Terraform's output, e.g. {missing.Example}.",
+        missing.Cluster.DeclaredAt);
+
+    public static InfraDiagnostic BadClusterInput(string cluster, string input, string value, string problem, SourceLocation at) => new(
+        "INFRA1016", $"Cluster '{cluster}' {input} '{value}' is not allowed: {problem}.", at);
+
+    public static InfraDiagnostic GeneratedValuesConflict(string app, string key, SourceLocation at) => new(
+        "INFRA1009",
+        $"App '{app}' installs the secret store (Estate.SecretStoreApp), so InfraGen writes its values key '{key}' and templates/clustersecretstore.yaml; "
+        + $"its values record has a '{key}' of its own: rename that property.",
+        at);
+
+    public static InfraDiagnostic NotAnApp(string property, string app, SourceLocation at) => new(
+        "INFRA1005", $"Estate {property} names app '{app}', which is not in the estate's Apps; add it to Apps.", at);
+
+    public static InfraDiagnostic ArgoCdNamespace(string app, string @namespace, string required, SourceLocation at) => new(
+        "INFRA1017",
+        $"App '{app}' installs Argo CD (Estate.ArgoCdApp) into namespace '{@namespace}'; it must be '{required}', where every Application and AppProject lives. Name the app '{required}' or give it that namespace.",
+        at);
+
+    public static InfraDiagnostic BadFootprint(string message, SourceLocation at) => new(
+        "INFRA1105", $"{message} model/footprint.yaml is written by `./infragen render --update-footprint`: run it instead of editing the file.", at);
 
     public static InfraDiagnostic BadReleases(string message, SourceLocation at) => new("INFRA1101", message, at);
 

@@ -19,9 +19,9 @@ public static class Provenance
     /// <summary>What a generated file is, in words.</summary>
     public static string Describe(RenderedFile file) => file.Kind switch
     {
-        FileKind.Bootstrap => $"the bootstrap of cluster {file.Cluster} (applied once by hand)",
-        FileKind.RootApplication => $"the App of Apps root Application of cluster {file.Cluster}",
-        FileKind.Application => $"the Argo CD Application of {file.App} on cluster {file.Cluster}",
+        FileKind.Bootstrap => $"the bootstrap of cluster {file.Cluster}: the root's AppProject and the App of Apps root Application (applied once by hand)",
+        FileKind.Application => $"the AppProject and Argo CD Application of {file.App} on cluster {file.Cluster}",
+        FileKind.IamPolicy => $"the IAM policy of {file.App}'s role on cluster {file.Cluster}, for Terraform",
         FileKind.ChartManifest => $"the Chart.yaml of chart {file.App}",
         FileKind.ChartDefaults => $"the defaults of chart {file.App} (values.yaml)",
         FileKind.ChartSchema => $"the values schema of chart {file.App}",

@@ -22,8 +22,10 @@ public sealed class InfraModel
         IReadOnlyList<App> apps,
         IReadOnlyDictionary<string, DocMap> chartDefaults,
         IReadOnlyDictionary<string, int> syncWaves,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies,
         IReadOnlyDictionary<(string Cluster, string App), Deployment> deployments,
-        Releases releases)
+        Releases releases,
+        Footprint footprint)
     {
         Estate = estate;
         Paths = paths;
@@ -31,8 +33,10 @@ public sealed class InfraModel
         Apps = apps;
         ChartDefaults = chartDefaults;
         SyncWaves = syncWaves;
+        Dependencies = dependencies;
         Deployments = deployments;
         Releases = releases;
+        Footprint = footprint;
     }
 
     /// <summary>The estate as the model defined it.</summary>
@@ -52,6 +56,18 @@ public sealed class InfraModel
 
     /// <summary>Each app's Argo CD sync wave: 0 for apps with no dependencies, else one more than the latest dependency.</summary>
     public IReadOnlyDictionary<string, int> SyncWaves { get; }
+
+    /// <summary>
+    /// The apps each app syncs after, by name: its <see cref="App.DependsOn"/>, and for an app with Secrets the
+    /// <see cref="Estate.SecretStoreApp"/> (derived, never listed by hand). Sync waves follow these.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Dependencies { get; }
+
+    /// <summary>What each app's charts render, from <c>model/footprint.yaml</c>: its AppProject permits exactly that.</summary>
+    public Footprint Footprint { get; }
+
+    /// <summary>The app that installs External Secrets and the secret store (<see cref="Estate.SecretStoreApp"/>), if any.</summary>
+    public App? SecretStoreApp => Estate.SecretStoreApp;
 
     /// <summary>Every app on every cluster.</summary>
     public IReadOnlyDictionary<(string Cluster, string App), Deployment> Deployments { get; }

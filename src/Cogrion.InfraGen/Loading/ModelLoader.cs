@@ -42,10 +42,13 @@ public static class ModelLoader
         var clusters = CheckClusters(estate.Clusters ?? [], diagnostics); // null! defeats `required`: the same as none.
         CodeOwnership.CheckApprovers(clusters, diagnostics);
         var apps = CheckApps(estate.Apps ?? [], diagnostics);
-        var waves = SyncWaves(apps, diagnostics);
+        ClusterInputs.Check(clusters, apps, diagnostics);
+        var dependencies = Dependencies(estate, apps, diagnostics);
+        var waves = SyncWaves(apps, dependencies, diagnostics);
         var releases = releasesText is null
             ? Releases.Load(paths.ReleasesFile, diagnostics)
             : Releases.Parse(paths.ReleasesFile, releasesText, diagnostics);
+        var footprint = Footprint.Load(paths.FootprintFile, diagnostics);
         if (diagnostics.Count > 0)
         {
             throw new InfraGenException(diagnostics);
@@ -58,7 +61,7 @@ public static class ModelLoader
         {
             foreach (var app in apps)
             {
-                var deployment = BuildDeployment(cluster, app, defaults[app.Name], releases, clusters, tagsRead, diagnostics);
+                var deployment = BuildDeployment(estate, cluster, app, apps, defaults[app.Name], releases, clusters, tagsRead, diagnostics);
                 if (deployment is not null)
                 {
                     deployments.Add((cluster.Name, app.Name), deployment);
@@ -73,7 +76,7 @@ public static class ModelLoader
             throw new InfraGenException(diagnostics);
         }
 
-        return new InfraModel(estate, paths, clusters, apps, defaults, waves, deployments, releases);
+        return new InfraModel(estate, paths, clusters, apps, defaults, waves, dependencies, deployments, releases, footprint);
     }
 
     /// <summary>
@@ -133,7 +136,8 @@ public static class ModelLoader
     }
 
     private static Deployment? BuildDeployment(
-        Cluster cluster, App app, DocMap defaults, Releases releases, List<Cluster> clusters, HashSet<(string, string)> tagsRead, List<InfraDiagnostic> diagnostics)
+        Estate estate, Cluster cluster, App app, List<App> apps, DocMap defaults, Releases releases, List<Cluster> clusters,
+        HashSet<(string, string)> tagsRead, List<InfraDiagnostic> diagnostics)
     {
         var context = new AppContext(cluster, app.Name, () =>
         {
@@ -151,11 +155,26 @@ public static class ModelLoader
             }
 
             var effective = values.ToValuesDocument();
+            if (ReferenceEquals(app, estate.SecretStoreApp))
+            {
+                if (effective[SecretStoreValues.Key] is not null || defaults[SecretStoreValues.Key] is not null)
+                {
+                    diagnostics.Add(ModelErrors.GeneratedValuesConflict(app.Name, SecretStoreValues.Key, app.ValuesInfo.DeclaredAt));
+                    return null;
+                }
+
+                effective.Add(SecretStoreValues.Key, SecretStoreValues.For(cluster, apps));
+            }
+
             return new Deployment(cluster, app, effective, ValuesLayers.Subtract(effective, defaults));
         }
         catch (MissingReleaseException e)
         {
             diagnostics.Add(e.Diagnostic);
+        }
+        catch (MissingClusterInputException e)
+        {
+            diagnostics.Add(ModelErrors.MissingClusterInput(e));
         }
         catch (Exception e)
         {
@@ -255,11 +274,6 @@ public static class ModelLoader
                 diagnostics.Add(ModelErrors.NotALabel("App", "Namespace", app.Namespace, app.DeclaredAt));
             }
 
-            foreach (var other in app.AlsoDeploysTo.Where(n => !DnsLabel.IsValid(n)))
-            {
-                diagnostics.Add(ModelErrors.NotALabel("App", "AlsoDeploysTo", other, app.DeclaredAt));
-            }
-
             if (!seen.TryAdd(app.Name, app))
             {
                 diagnostics.Add(ModelErrors.Duplicate("App", app.Name, seen[app.Name].DeclaredAt, app.DeclaredAt));
@@ -269,8 +283,39 @@ public static class ModelLoader
         return [.. seen.Values.OrderBy(a => a.Name, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// What each app syncs after: its DependsOn, and the secret store's app for an app with Secrets (its ExternalSecret
+    /// needs External Secrets' CRDs and the store). Reports a SecretStoreApp that is not an app of the estate.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> Dependencies(Estate estate, List<App> apps, List<InfraDiagnostic> diagnostics)
+    {
+        if (estate.ArgoCdApp is { } argocd)
+        {
+            if (!apps.Contains(argocd))
+            {
+                diagnostics.Add(ModelErrors.NotAnApp("ArgoCdApp", argocd.Name, argocd.DeclaredAt));
+            }
+            else if (argocd.Namespace != Rendering.ArgoCdManifests.ArgoCdNamespace)
+            {
+                diagnostics.Add(ModelErrors.ArgoCdNamespace(argocd.Name, argocd.Namespace, Rendering.ArgoCdManifests.ArgoCdNamespace, argocd.DeclaredAt));
+            }
+        }
+
+        var store = estate.SecretStoreApp;
+        if (store is not null && !apps.Contains(store))
+        {
+            diagnostics.Add(ModelErrors.NotAnApp("SecretStoreApp", store.Name, store.DeclaredAt));
+            store = null;
+        }
+
+        return apps.ToDictionary(
+            a => a.Name,
+            a => (IReadOnlyList<string>)[.. a.DependsOn.Concat(store is not null && a.Secrets.Count > 0 && a != store ? [store.Name] : []).Distinct(StringComparer.Ordinal)],
+            StringComparer.Ordinal);
+    }
+
     /// <summary>Each app's wave: the length of its longest dependency chain. Reports unknown apps and cycles.</summary>
-    private static Dictionary<string, int> SyncWaves(List<App> apps, List<InfraDiagnostic> diagnostics)
+    private static Dictionary<string, int> SyncWaves(List<App> apps, Dictionary<string, IReadOnlyList<string>> dependencies, List<InfraDiagnostic> diagnostics)
     {
         var byName = apps.ToDictionary(a => a.Name, StringComparer.Ordinal);
         var waves = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -298,7 +343,7 @@ public static class ModelLoader
 
             visiting.Add(app.Name);
             var wave = 0;
-            foreach (var dependency in app.DependsOn)
+            foreach (var dependency in dependencies[app.Name])
             {
                 if (byName.TryGetValue(dependency, out var other))
                 {

@@ -11,6 +11,9 @@ public sealed record ModelPaths(string ModelDirectory, string OutDirectory)
     /// <summary>The release tags file.</summary>
     public string ReleasesFile => Path.Combine(ModelDirectory, "releases.yaml");
 
+    /// <summary>What each app's charts render (namespaces, cluster-scoped kinds): the AppProjects are made from it.</summary>
+    public string FootprintFile => Path.Combine(ModelDirectory, "footprint.yaml");
+
     /// <summary>Where the render check keeps Helm's inputs and outputs between runs: under the model's obj/, never committed.</summary>
     public string RenderCacheDirectory => Path.Combine(Path.GetFullPath(ModelDirectory), "obj", "infragen-render");
 

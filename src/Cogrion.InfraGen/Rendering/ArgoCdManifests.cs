@@ -4,20 +4,45 @@ using Cogrion.InfraGen.Loading;
 
 namespace Cogrion.InfraGen.Rendering;
 
-/// <summary>The Argo CD documents of a cluster: bootstrap, the App of Apps root, and one child Application per app.</summary>
+/// <summary>
+/// The Argo CD documents of a cluster: the bootstrap (the root's AppProject and the App of Apps root), and per app its
+/// AppProject and child Application.
+/// </summary>
 public static class ArgoCdManifests
 {
     public const string ArgoCdNamespace = "argocd";
-    public const string Project = "default";
+    public const string RootName = "root";
     public const string InClusterServer = "https://kubernetes.default.svc";
     public const string ResourcesFinalizer = "resources-finalizer.argocd.argoproj.io";
+    public const string SyncWaveAnnotation = "argocd.argoproj.io/sync-wave";
+    public const string SyncOptionsAnnotation = "argocd.argoproj.io/sync-options";
 
-    /// <summary>The seed's root Application: watches the cluster's apps directory.</summary>
-    public static DocMap Root(InfraModel model, Cluster cluster)
+    /// <summary>Every app's AppProject syncs before any Application (whose waves start at 0), so no Application names a missing project.</summary>
+    public const int ProjectWave = -1;
+
+    /// <summary>
+    /// What is applied by hand once Argo CD is installed, and only what needs nothing but Argo CD's CRDs: the root's
+    /// AppProject (it may create AppProjects and Applications in the argocd namespace, nothing else) and the root
+    /// Application. Nothing here depends on the app set, so adding or removing an app never changes this file.
+    /// </summary>
+    public static IReadOnlyList<DocNode> Bootstrap(InfraModel model, Cluster cluster)
     {
         var repo = model.Estate.Repo;
-        return Application(
-            name: "root",
+        var project = Project(
+            RootName,
+            annotations: null,
+            $"The App of Apps root of {cluster.Name}: each app's AppProject and Application, nothing else",
+            repo.Url,
+            [Destination(cluster, ArgoCdNamespace)],
+            clusterKinds: []);
+        ((DocMap)project["spec"]!).Add("namespaceResourceWhitelist", new DocSeq
+        {
+            new DocMap { { "group", "argoproj.io" }, { "kind", "AppProject" } },
+            new DocMap { { "group", "argoproj.io" }, { "kind", "Application" } },
+        });
+        var root = Application(
+            name: RootName,
+            project: RootName,
             annotations: null,
             source: new DocMap
             {
@@ -26,20 +51,49 @@ public static class ArgoCdManifests
                 { "path", repo.InRepo(TreeLayout.AppsDirectory(cluster.Name)) },
             },
             destination: Destination(cluster, ArgoCdNamespace),
-            syncPolicy: SyncPolicyNode(SyncPolicy.Default, createNamespace: false),
+            syncPolicy: SyncPolicyNode(SyncPolicy.Default, createNamespace: false, respectIgnoreDifferences: false),
             finalizer: false);
+        return [project, root];
     }
 
-    /// <summary>The seed's child Application: the shared chart plus the cluster's values file.</summary>
+    /// <summary>An app's file in the root's directory: its AppProject, then its Application.</summary>
+    public static IReadOnlyList<DocNode> AppFile(InfraModel model, Cluster cluster, App app) => [AppProject(model, cluster, app), Child(model, cluster, app)];
+
+    /// <summary>
+    /// The app's own AppProject: the app's namespaces on this cluster and exactly the cluster-scoped kinds its charts
+    /// render (<c>model/footprint.yaml</c>, from the render stage), plus its own Namespace, which Argo CD creates
+    /// (<c>CreateNamespace=true</c> needs it whitelisted). Its finalizer keeps it until no Application uses it, so a retired
+    /// app's Application can still delete what it deployed.
+    /// </summary>
+    public static DocMap AppProject(InfraModel model, Cluster cluster, App app)
+    {
+        var footprint = model.Footprint.Find(app.Name);
+        var namespaces = (footprint?.Namespaces ?? []).Append(app.Namespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var kinds = new List<DocMap> { new() { { "group", "" }, { "kind", "Namespace" }, { "name", app.Namespace } } };
+        kinds.AddRange((footprint?.ClusterKinds ?? []).Select(k => new DocMap { { "group", k.Group }, { "kind", k.Kind } }));
+        var project = Project(
+            app.Name,
+            new DocMap { { SyncWaveAnnotation, ProjectWave.ToString(CultureInfo.InvariantCulture) } },
+            $"{app.Name} on {cluster.Name}: the namespaces and cluster-scoped kinds its chart renders (model/footprint.yaml)",
+            model.Estate.Repo.Url,
+            [.. namespaces.Select(n => Destination(cluster, n))],
+            kinds);
+        ((DocMap)project["metadata"]!).Add("finalizers", new DocSeq { ResourcesFinalizer });
+        return project;
+    }
+
+    /// <summary>The seed's child Application: the shared chart plus the cluster's values file, in the app's own project.</summary>
     public static DocMap Child(InfraModel model, Cluster cluster, App app)
     {
         var repo = model.Estate.Repo;
         var wave = model.SyncWaves[app.Name];
         var annotations = wave == 0
             ? null
-            : new DocMap { { "argocd.argoproj.io/sync-wave", wave.ToString(CultureInfo.InvariantCulture) } };
-        return Application(
+            : new DocMap { { SyncWaveAnnotation, wave.ToString(CultureInfo.InvariantCulture) } };
+        var managesArgoCd = ReferenceEquals(app, model.Estate.ArgoCdApp);
+        var application = Application(
             name: app.Name,
+            project: app.Name,
             annotations: annotations,
             source: new DocMap
             {
@@ -49,119 +103,89 @@ public static class ArgoCdManifests
                 { "helm", new DocMap { { "valueFiles", new DocSeq { TreeLayout.ValueFileFromChart(cluster.Name, app.Name) } } } },
             },
             destination: Destination(cluster, app.Namespace),
-            syncPolicy: SyncPolicyNode(app.SyncPolicy, createNamespace: true),
-            finalizer: true);
-    }
-
-    /// <summary>
-    /// What a new cluster needs before the root Application can sync: the argocd Namespace, the cluster's
-    /// Argo CD registration (its name and server), the project the Applications use, and the secret store.
-    /// </summary>
-    public static IReadOnlyList<DocNode> Bootstrap(InfraModel model, Cluster cluster)
-    {
-        var estate = model.Estate;
-        var namespaces = new DocSeq();
-        var allowed = model.Apps.SelectMany(a => a.AlsoDeploysTo.Prepend(a.Namespace)).Append(ArgoCdNamespace)
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        foreach (var @namespace in allowed)
+            syncPolicy: SyncPolicyNode(managesArgoCd ? app.SyncPolicy with { Prune = false } : app.SyncPolicy, createNamespace: true, app.IgnoreDifferences.Count > 0),
+            finalizer: !managesArgoCd);
+        if (app.IgnoreDifferences.Count > 0)
         {
-            namespaces.Add(new DocMap { { "server", cluster.Server }, { "namespace", @namespace } });
+            ((DocMap)application["spec"]!).Add("ignoreDifferences", IgnoreDifferences(app));
         }
 
-        return
-        [
-            new DocMap
+        return application;
+    }
+
+    private static DocSeq IgnoreDifferences(App app)
+    {
+        var entries = new DocSeq();
+        foreach (var ignored in app.IgnoreDifferences)
+        {
+            var entry = new DocMap { { "group", ignored.Group }, { "kind", ignored.Kind } };
+            entry.AddIfNotNull("name", ignored.Name);
+            if (ignored.JsonPointers.Count > 0)
             {
-                { "apiVersion", "v1" },
-                { "kind", "Namespace" },
-                { "metadata", new DocMap { { "name", ArgoCdNamespace } } },
-            },
-            new DocMap
+                entry.Add("jsonPointers", Seq(ignored.JsonPointers));
+            }
+
+            if (ignored.JqPathExpressions.Count > 0)
             {
-                { "apiVersion", "v1" },
-                { "kind", "Secret" },
-                {
-                    "metadata", new DocMap
-                    {
-                        { "name", $"cluster-{cluster.Name}" },
-                        { "namespace", ArgoCdNamespace },
-                        { "labels", new DocMap { { "argocd.argoproj.io/secret-type", "cluster" } } },
-                    }
-                },
-                { "type", "Opaque" },
-                {
-                    "stringData", new DocMap
-                    {
-                        { "name", cluster.Name },
-                        { "server", cluster.Server },
-                        { "config", "{\"tlsClientConfig\":{\"insecure\":false}}" },
-                    }
-                },
-            },
-            new DocMap
+                entry.Add("jqPathExpressions", Seq(ignored.JqPathExpressions));
+            }
+
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+
+    private static DocSeq Seq(IEnumerable<string> items)
+    {
+        var seq = new DocSeq();
+        foreach (var item in items)
+        {
+            seq.Add(item);
+        }
+
+        return seq;
+    }
+
+    private static DocMap Project(string name, DocMap? annotations, string description, string repoUrl, IReadOnlyList<DocMap> destinations, IReadOnlyList<DocMap> clusterKinds)
+    {
+        var metadata = new DocMap { { "name", name }, { "namespace", ArgoCdNamespace } };
+        metadata.AddIfNotNull("annotations", annotations);
+        var destinationList = new DocSeq();
+        foreach (var destination in destinations)
+        {
+            destinationList.Add(destination);
+        }
+
+        var whitelist = new DocSeq();
+        foreach (var kind in clusterKinds)
+        {
+            whitelist.Add(kind);
+        }
+
+        return new DocMap
+        {
+            { "apiVersion", "argoproj.io/v1alpha1" },
+            { "kind", "AppProject" },
+            { "metadata", metadata },
             {
-                { "apiVersion", "argoproj.io/v1alpha1" },
-                { "kind", "AppProject" },
-                { "metadata", new DocMap { { "name", Project }, { "namespace", ArgoCdNamespace } } },
+                "spec", new DocMap
                 {
-                    "spec", new DocMap
-                    {
-                        { "description", $"Cogrion apps on {cluster.Name}, from {estate.Repo.Url}" },
-                        { "sourceRepos", new DocSeq { estate.Repo.Url } },
-                        { "destinations", namespaces },
-                        { "clusterResourceWhitelist", new DocSeq { new DocMap { { "group", "*" }, { "kind", "*" } } } },
-                    }
-                },
+                    { "description", description },
+                    { "sourceRepos", new DocSeq { repoUrl } },
+                    { "destinations", destinationList },
+                    { "clusterResourceWhitelist", whitelist },
+                }
             },
-            new DocMap
-            {
-                { "apiVersion", "external-secrets.io/v1" },
-                { "kind", "ClusterSecretStore" },
-                { "metadata", new DocMap { { "name", estate.SecretStore } } },
-                {
-                    "spec", new DocMap
-                    {
-                        {
-                            "provider", new DocMap
-                            {
-                                {
-                                    "aws", new DocMap
-                                    {
-                                        { "service", "SecretsManager" },
-                                        { "region", cluster.Region.AwsRegion },
-                                        {
-                                            "auth", new DocMap
-                                            {
-                                                {
-                                                    "jwt", new DocMap
-                                                    {
-                                                        {
-                                                            "serviceAccountRef", new DocMap
-                                                            {
-                                                                { "name", estate.SecretStoreServiceAccount },
-                                                                { "namespace", estate.SecretStoreNamespace },
-                                                            }
-                                                        },
-                                                    }
-                                                },
-                                            }
-                                        },
-                                    }
-                                },
-                            }
-                        },
-                    }
-                },
-            },
-        ];
+        };
     }
 
     /// <summary>
     /// An Application; <paramref name="finalizer"/>: with Argo CD's resources finalizer, so deleting it (the root prunes
     /// it when its app leaves the model) deletes what it deployed instead of leaving it running unmanaged. The root has
-    /// none: deleting it must not take every app with it.
+    /// none: deleting it must not take every app with it; nor has Argo CD's own.
     /// </summary>
-    private static DocMap Application(string name, DocMap? annotations, DocMap source, DocMap destination, DocMap syncPolicy, bool finalizer)
+    private static DocMap Application(string name, string project, DocMap? annotations, DocMap source, DocMap destination, DocMap syncPolicy, bool finalizer)
     {
         var metadata = new DocMap { { "name", name }, { "namespace", ArgoCdNamespace } };
         metadata.AddIfNotNull("annotations", annotations);
@@ -169,6 +193,7 @@ public static class ArgoCdManifests
         {
             metadata.Add("finalizers", new DocSeq { ResourcesFinalizer });
         }
+
         return new DocMap
         {
             { "apiVersion", "argoproj.io/v1alpha1" },
@@ -177,7 +202,7 @@ public static class ArgoCdManifests
             {
                 "spec", new DocMap
                 {
-                    { "project", Project },
+                    { "project", project },
                     { "source", source },
                     { "destination", destination },
                     { "syncPolicy", syncPolicy },
@@ -189,7 +214,7 @@ public static class ArgoCdManifests
     private static DocMap Destination(Cluster cluster, string @namespace) =>
         new() { { "server", cluster.Server }, { "namespace", @namespace } };
 
-    private static DocMap SyncPolicyNode(SyncPolicy policy, bool createNamespace)
+    private static DocMap SyncPolicyNode(SyncPolicy policy, bool createNamespace, bool respectIgnoreDifferences)
     {
         var node = new DocMap();
         if (policy.Automated)
@@ -206,6 +231,11 @@ public static class ArgoCdManifests
         if (policy.ServerSideApply)
         {
             options.Add("ServerSideApply=true");
+        }
+
+        if (respectIgnoreDifferences)
+        {
+            options.Add("RespectIgnoreDifferences=true");
         }
 
         if (options.Count > 0)

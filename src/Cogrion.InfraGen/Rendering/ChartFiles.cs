@@ -72,7 +72,14 @@ public static class ChartFiles
         {
             { "apiVersion", "external-secrets.io/v1" },
             { "kind", "ExternalSecret" },
-            { "metadata", new DocMap { { "name", secretName } } },
+            {
+                // Argo CD's dry run of a first sync cannot know the kind before External Secrets' CRDs exist.
+                "metadata", new DocMap
+                {
+                    { "name", secretName },
+                    { "annotations", new DocMap { { ArgoCdManifests.SyncOptionsAnnotation, "SkipDryRunOnMissingResource=true" } } },
+                }
+            },
             {
                 "spec", new DocMap
                 {
@@ -89,7 +96,7 @@ public static class ChartFiles
     /// The hand-written templates under <c>model/charts/&lt;app&gt;/templates/</c>, relative to the chart directory,
     /// with line ends made <c>\n</c> (a Windows checkout gives the same tree) and a do-not-edit comment on top.
     /// </summary>
-    public static IEnumerable<(string RelativePath, string Text, string Source)> Templates(ModelPaths paths, App app, List<InfraDiagnostic> diagnostics)
+    public static IEnumerable<(string RelativePath, string Text, string Source)> Templates(ModelPaths paths, App app, bool storesSecrets, List<InfraDiagnostic> diagnostics)
     {
         var directory = paths.TemplatesDirectory(app.Name);
         if (!Directory.Exists(directory))
@@ -104,9 +111,10 @@ public static class ChartFiles
         {
             var chartPath = "templates/" + relative;
             var source = paths.Display(Path.Combine(directory, relative));
-            if (app.Secrets.Count > 0 && chartPath == ExternalSecretTemplate)
+            if ((app.Secrets.Count > 0 && chartPath == ExternalSecretTemplate) || (storesSecrets && chartPath == SecretStoreChart.TemplatePath))
             {
-                diagnostics.Add(ModelErrors.ChartFileConflict(app.Name, chartPath, new SourceLocation(Path.Combine(directory, relative), 1)));
+                var from = chartPath == ExternalSecretTemplate ? "the app's Secrets" : "Estate.SecretStoreApp";
+                diagnostics.Add(ModelErrors.ChartFileConflict(app.Name, chartPath, from, new SourceLocation(Path.Combine(directory, relative), 1)));
                 continue;
             }
 

@@ -49,12 +49,12 @@ public static class CodeOwnersFile
         {
             var env = tier.First().Env;
             var owners = string.Join(' ', env.Approvers);
-            text.Append($"\n# {env.Name}{(env.IsProduction ? " (production)" : string.Empty)}: the Argo CD files and values of its clusters.\n");
+            text.Append($"\n# {env.Name}{(env.IsProduction ? " (production)" : string.Empty)}: the Argo CD files, values and IAM policies of its clusters.\n");
             foreach (var cluster in tier.OrderBy(c => c.Name, StringComparer.Ordinal))
             {
                 text.Append($"{Path(TreeLayout.AppsDirectory(cluster.Name))}/ {owners}\n");
                 text.Append($"{Path(TreeLayout.Bootstrap(cluster.Name))} {owners}\n");
-                text.Append($"{Path(TreeLayout.Root(cluster.Name))} {owners}\n");
+                text.Append($"{Path(TreeLayout.AwsDirectory(cluster.Name))}/ {owners}\n");
                 text.Append($"{Path(TreeLayout.ValuesDirectory(cluster.Name))}/ {owners}\n");
             }
         }

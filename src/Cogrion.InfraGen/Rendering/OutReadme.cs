@@ -3,15 +3,12 @@ using Cogrion.InfraGen.Loading;
 
 namespace Cogrion.InfraGen.Rendering;
 
-/// <summary>The generated <c>out/README.md</c>: what is here, where it comes from, and how to bootstrap each cluster.</summary>
+/// <summary>
+/// The generated <c>out/README.md</c>: what is here, where it comes from, each cluster's App of Apps as a picture, and how
+/// to bootstrap each cluster.
+/// </summary>
 public static class OutReadme
 {
-    /// <summary>The Argo CD release the bootstrap instructions install (the schemas' source release).</summary>
-    public const string ArgoCdVersion = "v3.5.1";
-
-    /// <summary>The External Secrets Operator chart the bootstrap instructions install (the schemas' source release).</summary>
-    public const string ExternalSecretsVersion = "2.9.0";
-
     public static string Render(InfraModel model)
     {
         var estate = model.Estate;
@@ -28,20 +25,22 @@ public static class OutReadme
         text.Append("the built model program, building it first when the model changed; with the `infragen` tool installed,\n");
         text.Append("`infragen <verb>` does the same.\n\n");
 
-        text.Append("## Clusters\n\n| Cluster | Environment | Region | AWS region | Root Application |\n|---|---|---|---|---|\n");
+        text.Append("## Clusters\n\n| Cluster | Environment | Region | AWS region | AWS account | Bootstrap |\n|---|---|---|---|---|---|\n");
         foreach (var cluster in model.Clusters)
         {
-            text.Append($"| {cluster.Name} | {cluster.Env.Name}{(cluster.Env.IsProduction ? " (production)" : "")} | {cluster.Region.Name} | {cluster.Region.AwsRegion} | `{TreeLayout.Root(cluster.Name)}` |\n");
+            text.Append($"| {cluster.Name} | {cluster.Env.Name}{(cluster.Env.IsProduction ? " (production)" : "")} | {cluster.Region.Name} | {cluster.Region.AwsRegion} ");
+            text.Append($"| {cluster.AwsAccountId ?? "-"} | `{TreeLayout.Bootstrap(cluster.Name)}` |\n");
         }
 
-        text.Append("\n## Apps\n\nEach app is one Helm chart shared by every cluster, and one Argo CD Application per cluster.\n\n");
-        text.Append("| App | Namespace | Sync wave | Upstream charts |\n|---|---|---|---|\n");
+        text.Append("\n## Apps\n\nEach app is one Helm chart shared by every cluster, and per cluster one AppProject and one Argo CD Application.\n\n");
+        text.Append("| App | Namespace | Sync wave | Syncs after | Upstream charts |\n|---|---|---|---|---|\n");
         foreach (var app in model.Apps)
         {
             var upstream = app.Chart.Dependencies.Count == 0
                 ? "-"
                 : string.Join(", ", app.Chart.Dependencies.Select(d => $"{d.Name} {d.Version}"));
-            text.Append($"| {app.Name} | {app.Namespace} | {model.SyncWaves[app.Name]} | {upstream} |\n");
+            var after = model.Dependencies[app.Name] is { Count: > 0 } dependencies ? string.Join(", ", dependencies) : "-";
+            text.Append($"| {app.Name}{PlatformRole(model, app)} | {app.Namespace} | {model.SyncWaves[app.Name]} | {after} | {upstream} |\n");
         }
 
         text.Append("""
@@ -49,41 +48,24 @@ public static class OutReadme
             ## Layout
 
             ```
-            argocd/bootstrap/<cluster>.yaml     applied once by hand: argocd Namespace, cluster registration, AppProject, secret store
-            argocd/root/<cluster>.yaml          the App of Apps root; watches argocd/apps/<cluster>/
-            argocd/apps/<cluster>/<app>.yaml    one Application per app: the shared chart + the cluster's values file
+            argocd/bootstrap/<cluster>.yaml     applied once by hand after installing Argo CD: the root's AppProject and the root Application
+            argocd/apps/<cluster>/<app>.yaml    per app: its AppProject (exactly what its chart may touch) and its Application
+                                                (the shared chart + the cluster's values file); the root syncs this directory
             charts/<app>/                       Chart.yaml, values.yaml (defaults only), values.schema.json, templates/
             values/<cluster>/<app>.yaml         everything cluster-specific, and nothing else
+            aws/<cluster>/<app>-policy.json     the IAM policy an app's role needs on the cluster, for Terraform
             .github/CODEOWNERS                  who must approve changes (each environment's Approvers), when any names them
             ```
 
-            ## Bootstrap a cluster
-
-            The cluster's AWS infrastructure comes first (Terraform). Then, with kubectl pointed at the new cluster:
-
-            1. Install Argo CD and the External Secrets Operator (once per cluster):
-
-               ```sh
-               kubectl create namespace argocd
-
             """);
-        text.Append($"   kubectl apply -n argocd --server-side -f https://raw.githubusercontent.com/argoproj/argo-cd/{ArgoCdVersion}/manifests/install.yaml\n");
-        text.Append($"   helm install external-secrets external-secrets --repo https://charts.external-secrets.io --version {ExternalSecretsVersion} \\\n");
-        text.Append("     --namespace external-secrets --create-namespace\n   ```\n\n");
-        text.Append($"2. Create the cluster's secrets in AWS Secrets Manager, in the cluster's AWS region: `./infragen secrets --cluster <cluster>` lists\n");
-        text.Append($"   the keys (`--format json` for scripts). The bootstrap's ClusterSecretStore `{estate.SecretStore}` reads them.\n");
-        text.Append("3. Apply the bootstrap, then the root Application; this is the only manual apply ever needed:\n\n");
-        foreach (var cluster in model.Clusters)
-        {
-            text.Append($"   **{cluster.Name}**\n\n   ```sh\n");
-            text.Append($"   ./infragen secrets --cluster {cluster.Name}   # step 2: create these in {cluster.Region.AwsRegion} first\n");
-            text.Append($"   kubectl apply -f {estate.Repo.InRepo(TreeLayout.Bootstrap(cluster.Name))}\n");
-            text.Append($"   kubectl apply -f {estate.Repo.InRepo(TreeLayout.Root(cluster.Name))} -n argocd\n   ```\n\n");
-        }
-
-        text.Append("4. Verify: `argocd app list` shows `root` and ");
-        text.Append(string.Join(", ", model.Apps.Select(a => $"`{a.Name}`")));
-        text.Append("; all reach Synced / Healthy within about five minutes.\n");
+        text.Append(AppOfAppsGraph.Section(model));
+        text.Append(BootstrapGuide.Section(model));
         return text.ToString();
     }
+
+    /// <summary>What a platform app installs, for the apps table.</summary>
+    internal static string PlatformRole(InfraModel model, App app) =>
+        ReferenceEquals(app, model.Estate.ArgoCdApp) ? " (platform: Argo CD itself)"
+        : ReferenceEquals(app, model.SecretStoreApp) ? $" (platform: External Secrets and the `{model.Estate.SecretStore}` store)"
+        : string.Empty;
 }

@@ -5,8 +5,10 @@ namespace Cogrion.InfraGen.Rendering;
 /// <summary>What a generated file is, so validation knows which schema and rules apply.</summary>
 public enum FileKind
 {
+    /// <summary>The root's AppProject and the root Application, applied once by hand.</summary>
     Bootstrap,
-    RootApplication,
+
+    /// <summary>An app's AppProject and its Application, in the root's directory.</summary>
     Application,
     ChartManifest,
     ChartDefaults,
@@ -16,6 +18,9 @@ public enum FileKind
     Readme,
     Marker,
     CodeOwners,
+
+    /// <summary>An IAM policy document for Terraform (JSON).</summary>
+    IamPolicy,
 }
 
 /// <summary>One generated file: its text, the documents it was written from, and the model source behind it.</summary>

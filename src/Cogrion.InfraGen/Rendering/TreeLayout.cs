@@ -25,8 +25,6 @@ public static class TreeLayout
 
     public static string Bootstrap(string cluster) => $"argocd/bootstrap/{cluster}.yaml";
 
-    public static string Root(string cluster) => $"argocd/root/{cluster}.yaml";
-
     public static string AppsDirectory(string cluster) => $"argocd/apps/{cluster}";
 
     public static string Application(string cluster, string app) => $"{AppsDirectory(cluster)}/{app}.yaml";
@@ -36,6 +34,12 @@ public static class TreeLayout
     public static string ChartDirectory(string app) => $"{ChartsDirectory}/{app}";
 
     public static string ChartFile(string app, string file) => $"{ChartDirectory(app)}/{file}";
+
+    /// <summary>A cluster's AWS side that Terraform reads: the IAM policies of its apps' roles.</summary>
+    public static string AwsDirectory(string cluster) => $"aws/{cluster}";
+
+    /// <summary>The IAM policy the role of <paramref name="app"/> needs on the cluster (JSON, for Terraform).</summary>
+    public static string IamPolicy(string cluster, string app) => $"{AwsDirectory(cluster)}/{app}-policy.json";
 
     public static string ValuesDirectory(string cluster) => $"values/{cluster}";
 

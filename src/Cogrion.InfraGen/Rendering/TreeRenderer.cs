@@ -99,15 +99,14 @@ public static class TreeRenderer
         var batch = new FileBatch(model);
         var clusterFile = shown[cluster.DeclaredAt.File];
         batch.AddYaml(TreeLayout.Bootstrap(cluster.Name), FileKind.Bootstrap, ArgoCdManifests.Bootstrap(model, cluster),
-            $"Bootstrap of cluster {cluster.Name}: apply once by hand, before the root Application.", cluster.DeclaredAt, [clusterFile], cluster.Name);
-        batch.AddYaml(TreeLayout.Root(cluster.Name), FileKind.RootApplication, [ArgoCdManifests.Root(model, cluster)],
-            $"The App of Apps root of cluster {cluster.Name}.", cluster.DeclaredAt, [clusterFile], cluster.Name);
+            $"Bootstrap of cluster {cluster.Name}: the root's AppProject and the App of Apps root. Apply once by hand after installing Argo CD (README.md).",
+            cluster.DeclaredAt, [clusterFile], cluster.Name);
 
         foreach (var app in model.Apps)
         {
             var appFile = shown[app.DeclaredAt.File];
-            batch.AddYaml(TreeLayout.Application(cluster.Name, app.Name), FileKind.Application, [ArgoCdManifests.Child(model, cluster, app)],
-                $"Argo CD Application of {app.Name} on cluster {cluster.Name}.", app.DeclaredAt, [appFile, clusterFile], cluster.Name, app.Name);
+            batch.AddYaml(TreeLayout.Application(cluster.Name, app.Name), FileKind.Application, ArgoCdManifests.AppFile(model, cluster, app),
+                $"AppProject and Argo CD Application of {app.Name} on cluster {cluster.Name}.", app.DeclaredAt, [appFile, clusterFile], cluster.Name, app.Name);
 
             var deployment = model.Deployment(cluster, app);
             var edit = model.Releases.Find(cluster.Name, app.Name) is null ? new[] { appFile } : [appFile, shown[model.Releases.File]];
@@ -115,7 +114,28 @@ public static class TreeRenderer
                 $"Values of {app.Name} on cluster {cluster.Name}: only what differs from the chart defaults.", app.DeclaredAt, edit, cluster.Name, app.Name);
         }
 
+        if (model.SecretStoreApp is { } store)
+        {
+            AddIamPolicy(model, cluster, store, batch);
+        }
+
         return batch;
+    }
+
+    /// <summary>The IAM policy of the secret store app's role on the cluster, when the cluster's apps read secrets.</summary>
+    private static void AddIamPolicy(InfraModel model, Cluster cluster, App store, FileBatch batch)
+    {
+        try
+        {
+            if (IamPolicyFile.Render(model, cluster, store) is { } policy)
+            {
+                batch.Files.Add(new RenderedFile(TreeLayout.IamPolicy(cluster.Name, store.Name), FileKind.IamPolicy, policy, [], cluster.DeclaredAt) { Cluster = cluster.Name, App = store.Name });
+            }
+        }
+        catch (MissingClusterInputException e)
+        {
+            batch.Diagnostics.Add(ModelErrors.MissingClusterInput(e));
+        }
     }
 
     private static void RenderChart(App app, FileBatch batch)
@@ -128,7 +148,14 @@ public static class TreeRenderer
             $"Chart {app.Name}, shared by every cluster.", app.DeclaredAt, [appFile], app: app.Name);
         batch.AddYaml(TreeLayout.ChartFile(app.Name, "values.yaml"), FileKind.ChartDefaults, [model.ChartDefaults[app.Name]],
             $"Defaults of chart {app.Name}: the initializers of {app.ValuesInfo.TypeName}; no cluster-specific values.", app.ValuesInfo.DeclaredAt, [valuesFile], app: app.Name);
-        batch.Files.Add(new RenderedFile(TreeLayout.ChartFile(app.Name, "values.schema.json"), FileKind.ChartSchema, app.ValuesInfo.SchemaJson, [], app.ValuesInfo.DeclaredAt) { App = app.Name });
+        var storesSecrets = ReferenceEquals(app, model.SecretStoreApp);
+        var schema = storesSecrets ? SecretStoreChart.Schema(app.ValuesInfo.SchemaJson) : app.ValuesInfo.SchemaJson;
+        batch.Files.Add(new RenderedFile(TreeLayout.ChartFile(app.Name, "values.schema.json"), FileKind.ChartSchema, schema, [], app.ValuesInfo.DeclaredAt) { App = app.Name });
+        if (storesSecrets)
+        {
+            var text = SecretStoreChart.Template(model.Estate, appFile + " (Estate.SecretStoreApp)");
+            batch.Files.Add(new RenderedFile(TreeLayout.ChartFile(app.Name, SecretStoreChart.TemplatePath), FileKind.ChartTemplate, text, [], app.DeclaredAt) { App = app.Name });
+        }
 
         if (app.Secrets.Count > 0)
         {
@@ -138,13 +165,13 @@ public static class TreeRenderer
         }
 
         var templates = 0;
-        foreach (var (relative, text, source) in ChartFiles.Templates(paths, app, batch.Diagnostics))
+        foreach (var (relative, text, source) in ChartFiles.Templates(paths, app, storesSecrets, batch.Diagnostics))
         {
             batch.Files.Add(new RenderedFile(TreeLayout.ChartFile(app.Name, relative), FileKind.ChartTemplate, text, [], new SourceLocation(source, 1)) { App = app.Name });
             templates++;
         }
 
-        if (templates == 0 && app.Secrets.Count == 0)
+        if (templates == 0 && app.Secrets.Count == 0 && !storesSecrets)
         {
             // A chart of dependencies only: `helm lint --strict` fails a chart without templates/ (Git keeps no empty directory).
             batch.Files.Add(new RenderedFile(TreeLayout.ChartFile(app.Name, ChartFiles.NotesTemplate), FileKind.ChartTemplate, ChartFiles.Notes(app, appFile), [], app.DeclaredAt) { App = app.Name });

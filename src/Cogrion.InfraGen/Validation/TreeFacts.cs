@@ -65,10 +65,10 @@ public sealed class TreeFacts
     /// <summary>Every cluster values file with the chart defaults merged in, in path order.</summary>
     public IReadOnlyList<ValuesView> Values => _values.Value;
 
-    /// <summary>The Argo CD Applications of the tree (root and children), each with its file.</summary>
+    /// <summary>The Argo CD Applications of the tree (the roots in the bootstraps, and the children), each with its file.</summary>
     public IEnumerable<(RenderedFile File, DocMap Application)> Applications() =>
         from file in Files
-        where file.Kind is FileKind.RootApplication or FileKind.Application
+        where file.Kind is FileKind.Bootstrap or FileKind.Application
         from document in file.Documents.OfType<DocMap>()
         where DocPointer.String(document, "kind") == "Application"
         select (file, document);

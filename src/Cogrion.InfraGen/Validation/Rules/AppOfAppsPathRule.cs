@@ -12,7 +12,7 @@ public sealed class AppOfAppsPathRule : ITreeRule
 {
     public IEnumerable<InfraDiagnostic> Check(TreeFacts facts)
     {
-        foreach (var (file, root) in facts.Applications().Where(a => a.File.Kind == FileKind.RootApplication))
+        foreach (var (file, root) in facts.Applications().Where(a => a.File.Kind == FileKind.Bootstrap))
         {
             var cluster = file.Cluster ?? "?";
             var path = DocPointer.String(root, "spec", "source", "path");

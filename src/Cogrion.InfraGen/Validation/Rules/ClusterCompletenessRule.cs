@@ -3,7 +3,7 @@ using Cogrion.InfraGen.Rendering;
 
 namespace Cogrion.InfraGen.Validation.Rules;
 
-/// <summary>INFRA2105: every cluster of the model has its bootstrap, its root Application and exactly one Application per app, and no others.</summary>
+/// <summary>INFRA2105: every cluster of the model has its bootstrap with its root Application, and exactly one Application per app, and no others.</summary>
 public sealed class ClusterCompletenessRule : ITreeRule
 {
     public IEnumerable<InfraDiagnostic> Check(TreeFacts facts)
@@ -17,9 +17,9 @@ public sealed class ClusterCompletenessRule : ITreeRule
                 yield return ValidationErrors.ClusterIncomplete(name, "has no bootstrap", cluster.DeclaredAt, TreeLayout.Bootstrap(name));
             }
 
-            if (!Has(facts, TreeLayout.Root(name), FileKind.RootApplication, name))
+            else if (!facts.Applications().Any(a => a.File.Kind == FileKind.Bootstrap && a.File.Cluster == name))
             {
-                yield return ValidationErrors.ClusterIncomplete(name, "has no root Application", cluster.DeclaredAt, TreeLayout.Root(name));
+                yield return ValidationErrors.ClusterIncomplete(name, "has no root Application in its bootstrap", cluster.DeclaredAt, TreeLayout.Bootstrap(name));
             }
 
             foreach (var app in facts.Model.Apps)

@@ -19,7 +19,7 @@ public sealed class UpstreamSchemaRule : ITreeRule
         UpstreamSchemas.Prepare();
         var work = (
             from file in facts.Files
-            where file.Kind is FileKind.Bootstrap or FileKind.RootApplication or FileKind.Application or FileKind.ChartManifest or FileKind.ChartTemplate
+            where file.Kind is FileKind.Bootstrap or FileKind.Application or FileKind.ChartManifest or FileKind.ChartTemplate
             from index in Enumerable.Range(0, file.Documents.Count)
             select (File: file, Index: index)).ToArray();
         var found = new List<InfraDiagnostic>[work.Length];

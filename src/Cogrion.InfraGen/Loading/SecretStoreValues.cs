@@ -1,0 +1,36 @@
+using Cogrion.InfraGen.Documents;
+
+namespace Cogrion.InfraGen.Loading;
+
+/// <summary>
+/// The values InfraGen adds to the secret store app's values on each cluster (<see cref="Estate.SecretStoreApp"/>), under
+/// <see cref="Key"/>: what the generated ClusterSecretStore template reads. The model's values record never holds them:
+/// they follow from the cluster and from which apps read secrets.
+/// </summary>
+public static class SecretStoreValues
+{
+    /// <summary>The values key (and the schema property) InfraGen owns in that chart.</summary>
+    public const string Key = "secretStore";
+
+    /// <summary>The cluster's AWS region, where its secrets live.</summary>
+    public const string AwsRegion = "awsRegion";
+
+    /// <summary>The namespaces whose ExternalSecrets may use the store: those of the apps that read secrets, nothing else.</summary>
+    public const string Namespaces = "namespaces";
+
+    /// <summary>The block for one cluster.</summary>
+    public static DocMap For(Cluster cluster, IEnumerable<App> apps)
+    {
+        var namespaces = new DocSeq();
+        foreach (var @namespace in ReaderNamespaces(apps))
+        {
+            namespaces.Add(@namespace);
+        }
+
+        return new DocMap { { AwsRegion, cluster.Region.AwsRegion }, { Namespaces, namespaces } };
+    }
+
+    /// <summary>The namespaces of the apps that read secrets, in ordinal order.</summary>
+    public static IEnumerable<string> ReaderNamespaces(IEnumerable<App> apps) =>
+        apps.Where(a => a.Secrets.Count > 0).Select(a => a.Namespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+}
