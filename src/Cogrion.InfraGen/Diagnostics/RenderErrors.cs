@@ -37,6 +37,15 @@ public static class RenderErrors
         "INFRA4302", $"App '{app}' accepts finding {code} on {obj}, but no cluster renders that finding any more: remove the AcceptedFinding (the upstream chart was fixed, or the object renamed).", at);
 
     /// <summary>A finding about one rendered object: code, where it is, what is wrong and what is allowed.</summary>
+    public static InfraDiagnostic StaleFootprint(string app, string problem, SourceLocation at) => new(
+        "INFRA4116",
+        $"model/footprint.yaml is stale for app '{app}': it {problem}. Every build makes the app's AppProject from this file, so Argo CD would refuse "
+        + "what it lacks and permit what it no longer needs. Run `./infragen render --update-footprint`, then `dotnet build`, and commit model/footprint.yaml with out/.",
+        at);
+
+    public static InfraDiagnostic FootprintNotUpdated(string reason) => new(
+        "INFRA4007", $"model/footprint.yaml was not updated: {reason}.", default);
+
     public static InfraDiagnostic Finding(string code, string subject, string message, SourceLocation at, string? output, string? pointer) =>
         new(code, $"{subject}: {message}", at) { OutputPath = output, Pointer = pointer };
 }

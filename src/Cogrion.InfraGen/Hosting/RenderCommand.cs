@@ -19,6 +19,11 @@ internal sealed class RenderCommand : InfraGenVerb
         Description = "Write what Helm rendered to DIR/<cluster>/<app>.yaml (--out is the generated tree's directory, as for every verb).",
     };
 
+    private readonly Option<bool> _updateFootprint = new("--update-footprint")
+    {
+        Description = "Write what each app renders (its namespaces and cluster-scoped kinds) to model/footprint.yaml, from which every build makes the AppProjects; then run `dotnet build` and commit both.",
+    };
+
     private readonly RenderOptionSet _render = new();
 
     public RenderCommand()
@@ -27,12 +32,26 @@ internal sealed class RenderCommand : InfraGenVerb
         Command.Options.Add(_cluster);
         Command.Options.Add(_app);
         Command.Options.Add(_manifests);
+        Command.Options.Add(_updateFootprint);
         _render.AddTo(Command);
     }
 
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
-        var (_, report) = InfraPipeline.RenderWithHelm(context.Catalog, paths, _render.From(parse, parse.GetValue(_cluster), parse.GetValue(_app)));
+        var options = _render.From(parse, parse.GetValue(_cluster), parse.GetValue(_app));
+        RenderReport report;
+        if (parse.GetValue(_updateFootprint))
+        {
+            (_, report, var updated) = InfraPipeline.RenderUpdatingFootprint(context.Catalog, paths, options);
+            context.Output.WriteLine(updated
+                ? $"render: wrote {paths.Describe(paths.FootprintFile)}; run `dotnet build` to regenerate the AppProjects in out/, and commit both."
+                : $"render: {paths.Describe(paths.FootprintFile)} already matches what Helm renders.");
+        }
+        else
+        {
+            (_, report) = InfraPipeline.RenderWithHelm(context.Catalog, paths, options);
+        }
+
         if (parse.GetValue(_manifests) is { } directory)
         {
             WriteManifests(report.Estate, directory.FullName);

@@ -36,8 +36,8 @@ public static class ClusterComparison
         {
             var values = Differences(model.Deployment(left, app).Effective, model.Deployment(right, app).Effective, left, right);
             var application = Differences(
-                tree.Files[TreeLayout.Application(left.Name, app.Name)].Documents[0],
-                tree.Files[TreeLayout.Application(right.Name, app.Name)].Documents[0],
+                ArgoCdManifests.ApplicationIn(tree.Files[TreeLayout.Application(left.Name, app.Name)].Documents) ?? new DocMap(),
+                ArgoCdManifests.ApplicationIn(tree.Files[TreeLayout.Application(right.Name, app.Name)].Documents) ?? new DocMap(),
                 left,
                 right);
             result.Add(new AppDifferences(app.Name, values, application));

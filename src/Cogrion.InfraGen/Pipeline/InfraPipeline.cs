@@ -56,6 +56,38 @@ public static class InfraPipeline
         return (tree, RenderCheck.Run(model, tree, HelmRenderStage.Render(model, tree, helm, options), options.App));
     }
 
+    /// <summary>
+    /// <c>render --update-footprint</c>: renders every cluster and app with Helm, writes what each app renders to
+    /// <c>model/footprint.yaml</c> when that changes it, and then checks again with the new file, so the report is the one
+    /// the next build will get. Refuses (INFRA4007) when only part of the estate rendered: the file is a union over all of it.
+    /// </summary>
+    public static (RenderedTree Tree, RenderReport Report, bool Updated) RenderUpdatingFootprint(IInfraCatalog catalog, ModelPaths paths, RenderOptions options)
+    {
+        if (options.Cluster is not null || options.App is not null)
+        {
+            throw new InfraGenException([RenderErrors.FootprintNotUpdated("it is what every app renders on every cluster, so --update-footprint renders them all; drop --cluster and --app")]);
+        }
+
+        var (tree, report) = RenderWithHelm(catalog, paths, options);
+        if (report.Estate.Problems.Count > 0)
+        {
+            throw new InfraGenException([.. report.Estate.Problems, RenderErrors.FootprintNotUpdated("Helm did not render every app (above)")]);
+        }
+
+        var text = Footprint.Text(report.Footprint);
+        var file = paths.FootprintFile;
+        if (File.Exists(file) && Releases.ReadText(file) == text)
+        {
+            return (tree, report, false);
+        }
+
+        var temporary = file + $".{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temporary, text, new System.Text.UTF8Encoding(false));
+        File.Move(temporary, file, overwrite: true);
+        var (again, rechecked) = RenderWithHelm(catalog, paths, options);
+        return (again, rechecked, true);
+    }
+
     /// <summary>As <see cref="RenderWithHelm"/>, throwing every finding: for <c>generate</c> and <c>check</c> with <c>--render</c>.</summary>
     public static (RenderedTree Tree, RenderReport Report) RenderChecked(IInfraCatalog catalog, ModelPaths paths, RenderOptions options)
     {

@@ -38,7 +38,7 @@ internal sealed class TreeManifests(HelmTool helm, RenderCache cache, string? ch
 
     private AppManifests RenderOne(string root, string applicationFile)
     {
-        var application = ReadMap(File.ReadAllText(applicationFile));
+        var application = ReadApplication(File.ReadAllText(applicationFile));
         var cluster = Path.GetFileName(Path.GetDirectoryName(applicationFile))!;
         var name = DocPointer.String(application, "metadata", "name") ?? Path.GetFileNameWithoutExtension(applicationFile);
         var release = DocPointer.String(application, "spec", "source", "helm", "releaseName") ?? name;
@@ -108,6 +108,14 @@ internal sealed class TreeManifests(HelmTool helm, RenderCache cache, string? ch
 
     private static string? ObjectNamespace(DocMap document, string releaseNamespace) =>
         DocPointer.String(document, "metadata", "namespace") ?? releaseNamespace;
+
+    /// <summary>The Application of an app file (after its AppProject; a tree of an older InfraGen holds it alone).</summary>
+    private static DocMap ReadApplication(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return Rendering.ArgoCdManifests.ApplicationIn(stream.Documents.Select(d => ManifestReader.ToDoc(d.RootNode)).OfType<DocNode>()) ?? new DocMap();
+    }
 
     private static DocMap ReadMap(string yaml)
     {

@@ -14,6 +14,9 @@ namespace Cogrion.InfraGen.Rendered;
 public sealed record RenderReport(
     RenderedEstate Estate, IReadOnlyList<InfraDiagnostic> Diagnostics, int Objects, IReadOnlyList<(string Kind, int Count)> NoSchema, IReadOnlyList<string> Accepted)
 {
+    /// <summary>What each app rendered over the clusters rendered: the data of <c>model/footprint.yaml</c>.</summary>
+    public IReadOnlyDictionary<string, Loading.AppFootprint> Footprint { get; init; } = new Dictionary<string, Loading.AppFootprint>();
+
     /// <summary>The summary line: <c>render: pairs=N objects=M no-schema=U findings=F cached=C</c>.</summary>
     public string Summary =>
         $"render: pairs={Estate.Releases.Count} objects={Objects} no-schema={NoSchema.Sum(k => k.Count)} findings={Diagnostics.Count} cached={Estate.Cached}";
@@ -93,7 +96,10 @@ public static class RenderCheck
 
         // An acceptance that matched nothing is stale (the upstream chart was fixed, or the object renamed): say so. Only
         // when the app rendered on every cluster: under --cluster, or when Helm failed, it may occur where nothing rendered.
-        foreach (var app in model.Apps.Where(a => (onlyApp is null || a.Name == onlyApp) && model.Clusters.All(c => estate.Releases.Any(r => r.App == a && r.Cluster == c))))
+        bool RenderedEverywhere(App app) => model.Clusters.All(c => estate.Releases.Any(r => r.App == app && r.Cluster == c));
+        var footprint = FootprintCheck.Measure(facts);
+        diagnostics.AddRange(FootprintCheck.Check(model, footprint, RenderedEverywhere, onlyApp));
+        foreach (var app in model.Apps.Where(a => (onlyApp is null || a.Name == onlyApp) && RenderedEverywhere(a)))
         {
             foreach (var acceptance in app.AcceptedFindings.Where(a => !accepted.Any(x => x.Acceptance == a)))
             {
@@ -110,7 +116,10 @@ public static class RenderCheck
             [.. diagnostics.Distinct().OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Message, StringComparer.Ordinal)],
             estate.Releases.Sum(r => r.Objects.Count),
             noSchema,
-            [.. accepted.Select(a => $"{a.Finding.Code} {a.Finding.Object.Id} of app '{a.Release.App.Name}' on cluster '{a.Release.Cluster.Name}': {a.Acceptance.Reason}").Distinct().Order(StringComparer.Ordinal)]);
+            [.. accepted.Select(a => $"{a.Finding.Code} {a.Finding.Object.Id} of app '{a.Release.App.Name}' on cluster '{a.Release.Cluster.Name}': {a.Acceptance.Reason}").Distinct().Order(StringComparer.Ordinal)])
+        {
+            Footprint = footprint,
+        };
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public static class ArgoCdManifests
         var project = Project(
             RootName,
             annotations: null,
-            $"The App of Apps root of {cluster.Name}: each app's AppProject and Application, nothing else",
+            "The App of Apps root: each app's AppProject and Application, nothing else",
             repo.Url,
             [Destination(cluster, ArgoCdNamespace)],
             clusterKinds: []);
@@ -56,6 +56,10 @@ public static class ArgoCdManifests
         return [project, root];
     }
 
+    /// <summary>The Application among an app file's documents (its AppProject comes first; a tree of an older InfraGen has it alone).</summary>
+    public static DocMap? ApplicationIn(IEnumerable<DocNode> documents) =>
+        documents.OfType<DocMap>().FirstOrDefault(d => d["kind"] is DocScalar { Text: "Application" });
+
     /// <summary>An app's file in the root's directory: its AppProject, then its Application.</summary>
     public static IReadOnlyList<DocNode> AppFile(InfraModel model, Cluster cluster, App app) => [AppProject(model, cluster, app), Child(model, cluster, app)];
 
@@ -74,7 +78,7 @@ public static class ArgoCdManifests
         var project = Project(
             app.Name,
             new DocMap { { SyncWaveAnnotation, ProjectWave.ToString(CultureInfo.InvariantCulture) } },
-            $"{app.Name} on {cluster.Name}: the namespaces and cluster-scoped kinds its chart renders (model/footprint.yaml)",
+            $"{app.Name}: the namespaces and cluster-scoped kinds its chart renders (model/footprint.yaml)",
             model.Estate.Repo.Url,
             [.. namespaces.Select(n => Destination(cluster, n))],
             kinds);

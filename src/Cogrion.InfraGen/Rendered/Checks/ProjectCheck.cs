@@ -7,7 +7,8 @@ namespace Cogrion.InfraGen.Rendered.Checks;
 /// <summary>
 /// What the app's AppProject permits, read from the generated tree:
 /// INFRA4113: every namespace an object lands in is a destination of the project (Argo CD refuses the sync otherwise);
-/// INFRA4114: every cluster-scoped kind is in the project's <c>clusterResourceWhitelist</c>.
+/// INFRA4114: every cluster-scoped object is in the project's <c>clusterResourceWhitelist</c> (by group and kind, and by name
+/// where the entry names one).
 /// </summary>
 public sealed class ProjectCheck : IClusterCheck
 {
@@ -19,12 +20,12 @@ public sealed class ProjectCheck : IClusterCheck
             var project = facts.Project(cluster, projectName);
             var destinations = Entries(project, "destinations", "namespace");
             var whitelist = (project is null ? null : DocPointer.Find(project, ["spec", "clusterResourceWhitelist"]) as DocSeq)?.OfType<DocMap>()
-                .Select(e => (Group: DocPointer.String(e, "group") ?? "", Kind: DocPointer.String(e, "kind") ?? "")).ToList() ?? [];
+                .Select(e => (Group: DocPointer.String(e, "group") ?? "", Kind: DocPointer.String(e, "kind") ?? "", Name: DocPointer.String(e, "name") ?? "*")).ToList() ?? [];
             foreach (var obj in release.Objects)
             {
                 if (facts.IsClusterScoped(cluster, obj))
                 {
-                    if (!whitelist.Any(w => Glob(w.Group, obj.Group) && Glob(w.Kind, obj.Kind)))
+                    if (!whitelist.Any(w => Glob(w.Group, obj.Group) && Glob(w.Kind, obj.Kind) && Glob(w.Name, obj.Name)))
                     {
                         yield return (release, new RenderFinding("INFRA4114", obj, "/kind",
                             $"is a cluster-scoped {obj.Kind} ({(obj.Group.Length == 0 ? "core" : obj.Group)}) that AppProject '{projectName}' does not whitelist (spec.clusterResourceWhitelist); Argo CD refuses to sync it."));

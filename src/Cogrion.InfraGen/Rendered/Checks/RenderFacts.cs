@@ -62,7 +62,7 @@ public sealed class RenderFacts
 
     /// <summary>The child Application of an app on a cluster, from the generated tree.</summary>
     public DocMap? Application(Cluster cluster, App app) =>
-        Tree.Files.TryGetValue(TreeLayout.Application(cluster.Name, app.Name), out var file) ? file.Documents.FirstOrDefault() as DocMap : null;
+        Tree.Files.TryGetValue(TreeLayout.Application(cluster.Name, app.Name), out var file) ? ArgoCdManifests.ApplicationIn(file.Documents) : null;
 
     /// <summary>The AppProject a cluster's Application uses, from the generated tree (any file of that cluster that holds it).</summary>
     public DocMap? Project(Cluster cluster, string name) =>
