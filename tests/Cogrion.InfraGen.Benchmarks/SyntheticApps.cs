@@ -57,7 +57,8 @@ public static class SyntheticApps
             ValuesInfo = original.ValuesInfo with { ChartName = name };
             DependsOn = original.DependsOn;
             Secrets = original.Secrets;
-            AlsoDeploysTo = original.AlsoDeploysTo;
+            IgnoreDifferences = original.IgnoreDifferences;
+            AcceptedFindings = original.AcceptedFindings;
             SyncPolicy = original.SyncPolicy;
         }
 

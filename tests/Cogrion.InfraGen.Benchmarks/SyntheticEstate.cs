@@ -56,6 +56,7 @@ public sealed class SyntheticEstate : IDisposable
 
         var realEstate = new CogrionEstate().Define();
         var chosen = SyntheticApps.From(realEstate.Apps, apps);
+        declared = [.. declared.Select(c => WithTerraformInputs(c, realEstate.Clusters[0], chosen))];
         var root = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), "infragen-synthetic-" + Guid.NewGuid().ToString("N"));
         var model = Path.Combine(root, "model");
         foreach (var app in chosen)
@@ -71,9 +72,28 @@ public sealed class SyntheticEstate : IDisposable
         var tagged = TaggedApps(real);
         File.WriteAllText(Path.Combine(model, "releases.yaml"), Releases(declared, [.. chosen.Where(a => tagged.Contains(SyntheticApps.OriginalOf(a))).Select(a => a.Name)]));
 
-        var estate = realEstate with { Clusters = declared, Apps = chosen };
+        var estate = realEstate with
+        {
+            Clusters = declared,
+            Apps = chosen,
+            ArgoCdApp = chosen.FirstOrDefault(a => a == realEstate.ArgoCdApp),
+            SecretStoreApp = chosen.FirstOrDefault(a => a == realEstate.SecretStoreApp),
+        };
         return new SyntheticEstate(root, estate, new ModelPaths(model, Path.GetFullPath(outDirectory ?? Path.Combine(root, "out"))));
     }
+
+    /// <summary>
+    /// The cluster with placeholder Terraform inputs (account 111111111111) and an IAM role for every chosen app whose
+    /// real original has one on the real model's first cluster.
+    /// </summary>
+    private static Cluster WithTerraformInputs(Cluster cluster, Cluster real, IReadOnlyList<App> apps) => cluster with
+    {
+        AwsAccountId = "111111111111",
+        VpcId = "vpc-11111111111111111",
+        IamRoles = new IamRoles(apps
+            .Where(a => real.IamRoles.Find(SyntheticApps.OriginalOf(a)) is not null)
+            .Select(a => new KeyValuePair<App, string>(a, $"arn:aws:iam::111111111111:role/{cluster.Name}-{a.Name}"))),
+    };
 
     /// <summary>The real model's directories, found from this program's location (it runs inside the repository).</summary>
     public static ModelPaths RealModel() =>

@@ -22,7 +22,11 @@ public enum DriftKind
 /// <param name="Kind">What <c>generate</c> would do to it.</param>
 /// <param name="OnDisk">The file's text on disk; null when absent, binary or not readable as text.</param>
 /// <param name="FromModel">The text the model generates; null when the model does not produce the file.</param>
-public sealed record FileDrift(string Path, DriftKind Kind, string? OnDisk, string? FromModel);
+public sealed record FileDrift(string Path, DriftKind Kind, string? OnDisk, string? FromModel)
+{
+    /// <summary>For a removed Application: what its removal means on the cluster (a retirement, or one the model has not recorded).</summary>
+    public string? Removal { get; init; }
+}
 
 /// <summary>
 /// <c>out/</c> on disk compared with a tree rendered in memory: every file that <c>generate</c> would add, remove
@@ -56,7 +60,7 @@ public sealed class DriftReport
     public bool HasDrift => Files.Count > 0;
 
     /// <summary>Compares <paramref name="tree"/> with the files under <paramref name="outDirectory"/>, byte for byte.</summary>
-    public static DriftReport Compare(RenderedTree tree, string outDirectory)
+    public static DriftReport Compare(RenderedTree tree, string outDirectory, Func<string, string?>? removal = null)
     {
         var root = System.IO.Path.GetFullPath(outDirectory);
         var outMissing = !Directory.Exists(root);
@@ -77,7 +81,7 @@ public sealed class DriftReport
 
         foreach (var path in onDisk.Where(p => !tree.Files.ContainsKey(p)))
         {
-            drift.Add(new FileDrift(path, DriftKind.Removed, ReadText(System.IO.Path.Combine(root, path)), null));
+            drift.Add(new FileDrift(path, DriftKind.Removed, ReadText(System.IO.Path.Combine(root, path)), null) { Removal = removal?.Invoke(path) });
         }
 
         // Copies outside the tree (CODEOWNERS where GitHub reads it) drift like tree files, but are never removed.

@@ -59,7 +59,7 @@ internal sealed class CheckCommand : InfraGenVerb
         output.WriteLine($"infragen check: {outName}/ differs from the model in {report.Files.Count} file(s); `generate` would make these changes:");
         foreach (var file in report.Files)
         {
-            output.WriteLine($"  {Verb(file.Kind),-8} {Shown(outName, file.Path)}{Why(file.Kind)}");
+            output.WriteLine($"  {Verb(file.Kind),-8} {Shown(outName, file.Path)}{(file.Removal is { } removal ? $"  ({removal})" : Why(file.Kind))}");
         }
 
         foreach (var file in report.Files)

@@ -19,7 +19,8 @@ internal sealed class GenerateCommand : InfraGenVerb
     {
         var render = _render.IfEnabled(parse);
         var (written, rendered) = InfraPipeline.Generate(context.Catalog, paths, context.Error, render);
-        Print(written, paths.OutDirectory, context.Output);
+        var estate = Loading.ModelLoader.Define(context.Catalog);
+        Print(written, paths.OutDirectory, context.Output, path => Output.RetirementCheck.Describe(estate, path));
         if (rendered is not null)
         {
             context.Output.WriteLine(rendered.Summary);
@@ -29,7 +30,7 @@ internal sealed class GenerateCommand : InfraGenVerb
     });
 
     /// <summary>What a write did: counts, then each file written or removed, and each copy written outside the tree.</summary>
-    internal static void Print(WriteReport report, string outDirectory, TextWriter output)
+    internal static void Print(WriteReport report, string outDirectory, TextWriter output, Func<string, string?>? removal = null)
     {
         output.WriteLine($"infragen: {report.Written.Count} written, {report.Deleted.Count} removed, {report.Unchanged} unchanged in {outDirectory}");
         foreach (var path in report.Written)
@@ -39,7 +40,7 @@ internal sealed class GenerateCommand : InfraGenVerb
 
         foreach (var path in report.Deleted)
         {
-            output.WriteLine($"  removed  {path}");
+            output.WriteLine(removal?.Invoke(path) is { } why ? $"  removed  {path}  ({why})" : $"  removed  {path}");
         }
 
         foreach (var path in report.Published)

@@ -11,6 +11,33 @@ namespace Cogrion.InfraGen.Output;
 /// </summary>
 public static class RetirementCheck
 {
+    /// <summary>
+    /// What removing a file of out/ means, for the drift report: for an Application (<c>argocd/apps/&lt;cluster&gt;/&lt;app&gt;.yaml</c>),
+    /// the retirement it carries out or the record it lacks; null for any other file.
+    /// </summary>
+    public static string? Describe(Estate estate, string path)
+    {
+        if (Removed(path) is not var (cluster, app))
+        {
+            return null;
+        }
+
+        var clusterGone = !estate.Clusters.Any(c => c.Name == cluster);
+        var (what, name) = clusterGone ? ($"cluster '{cluster}'", cluster) : ($"app '{app}'", app);
+        return estate.Retired.FirstOrDefault(r => r.Name == name) is { } retirement
+            ? $"{what} retired: \"{retirement.Reason}\"; once pushed, Argo CD deletes everything {app} deployed on {cluster}"
+            : $"{what} is no longer in the model and has no retirement record: generating refuses (INFRA1014); record it in Estate.Retired or put it back";
+    }
+
+    /// <summary>The cluster and app of an Application file of out/, or null for any other path.</summary>
+    private static (string Cluster, string App)? Removed(string path)
+    {
+        var parts = path.Split('/');
+        return parts.Length == 4 && path.StartsWith("argocd/apps/", StringComparison.Ordinal) && path.EndsWith(".yaml", StringComparison.Ordinal)
+            ? (parts[2], parts[3][..^".yaml".Length])
+            : null;
+    }
+
     public static void Check(Estate estate, RenderedTree tree, string outDirectory)
     {
         if (!Directory.Exists(outDirectory))
@@ -20,10 +47,9 @@ public static class RetirementCheck
 
         var retired = estate.Retired.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         var removed = TreeWriter.ExistingFiles(outDirectory)
-            .Where(p => p.StartsWith("argocd/apps/", StringComparison.Ordinal) && p.EndsWith(".yaml", StringComparison.Ordinal) && !tree.Files.ContainsKey(p))
-            .Select(p => p.Split('/'))
-            .Where(parts => parts.Length == 4)
-            .Select(parts => (Cluster: parts[2], App: parts[3][..^".yaml".Length]))
+            .Where(p => !tree.Files.ContainsKey(p))
+            .Select(Removed)
+            .OfType<(string Cluster, string App)>()
             .Where(r => !retired.Contains(r.App) && !retired.Contains(r.Cluster))
             .ToList();
         if (removed.Count == 0)

@@ -106,6 +106,7 @@ public static class InfraPipeline
     {
         var (tree, rendered) = render is null ? (Render(catalog, paths), null) : RenderChecked(catalog, paths, render);
         using var reading = OutDirectoryLock.ForReading(paths.OutDirectory, status ?? Console.Error);
-        return (DriftReport.Compare(tree, paths.OutDirectory), rendered);
+        var estate = ModelLoader.Define(catalog);
+        return (DriftReport.Compare(tree, paths.OutDirectory, path => RetirementCheck.Describe(estate, path)), rendered);
     }
 }

@@ -69,11 +69,23 @@ internal sealed class TreeManifests(HelmTool helm, RenderCache cache, string? ch
             output = result.Output;
         }
 
-        return new AppManifests(cluster, name, [.. ManifestReader.Read(output).Select(o => new RenderedObject(o.Document, o.Template, ObjectNamespace(o.Document, ns)))]);
+        var objects = ManifestReader.Read(output).Select(o => new RenderedObject(o.Document, o.Template, ObjectNamespace(o.Document, ns))).ToList();
+        return new AppManifests(cluster, name, IgnoredDifferences.Apply(application, objects));
     }
 
     /// <summary>The chart's dependencies from the chart cache (or <c>helm dependency build</c>), as Argo CD fetches them.</summary>
     private void AddDependencies(string app, string chart)
+    {
+        // Every cluster's Application of an app renders the same chart directory, in parallel: one fills it at a time.
+        lock (_chartLocks.GetOrAdd(chart, _ => new object()))
+        {
+            AddDependenciesOnce(app, chart);
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _chartLocks = new(StringComparer.Ordinal);
+
+    private void AddDependenciesOnce(string app, string chart)
     {
         var metadata = ReadMap(File.ReadAllText(Path.Combine(chart, "Chart.yaml")));
         if (DocPointer.Find(metadata, ["dependencies"]) is not DocSeq { Count: > 0 } dependencies)

@@ -42,13 +42,13 @@ public sealed class CheckCommandTests : IDisposable
     {
         var paths = Generated();
         File.WriteAllText(Path.Combine(paths.OutDirectory, "values", "notes.yaml"), "mine: true\n");
-        File.Delete(Path.Combine(paths.OutDirectory, "argocd", "root", "dev-sgp-1.yaml"));
+        File.Delete(Path.Combine(paths.OutDirectory, "argocd", "bootstrap", "dev-sgp-1.yaml"));
 
         var run = Check(paths);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("  removed  out/values/notes.yaml  (on disk, but the model does not produce it)", run.Output);
-        Assert.Contains("  added    out/argocd/root/dev-sgp-1.yaml  (the model produces it; it is missing on disk)", run.Output);
+        Assert.Contains("  added    out/argocd/bootstrap/dev-sgp-1.yaml  (the model produces it; it is missing on disk)", run.Output);
         Assert.Contains("+++ /dev/null\n@@ -1 +0,0 @@\n-mine: true\n", run.Output);
         Assert.True(File.Exists(Path.Combine(paths.OutDirectory, "values", "notes.yaml")));
     }
@@ -62,7 +62,7 @@ public sealed class CheckCommandTests : IDisposable
         var run = HostRun.Run(changed, ["check", "--model", paths.ModelDirectory, "--out", paths.OutDirectory]);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("  changed  out/argocd/root/prod-sgp-1.yaml", run.Output);
+        Assert.Contains("  changed  out/argocd/bootstrap/prod-sgp-1.yaml", run.Output);
         Assert.Contains("-    targetRevision: main\n+    targetRevision: release\n", run.Output);
     }
 

@@ -59,7 +59,9 @@ public sealed class ExplainCommandTests : IDisposable
         var run = Explain("out/argocd/apps/dev-sgp-1/web.yaml", "metadata.annotations.argocd.argoproj.io/sync-wave");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.StartsWith("out/argocd/apps/dev-sgp-1/web.yaml metadata.annotations.argocd.argoproj.io/sync-wave = \"1\"", run.Output);
+        // The file holds the app's AppProject (wave -1), then its Application.
+        Assert.StartsWith("out/argocd/apps/dev-sgp-1/web.yaml (document 1) metadata.annotations.argocd.argoproj.io/sync-wave = \"-1\"", run.Output);
+        Assert.Contains("out/argocd/apps/dev-sgp-1/web.yaml (document 2) metadata.annotations.argocd.argoproj.io/sync-wave = \"1\"", run.Output);
         Assert.Contains("app web", run.Output);
     }
 

@@ -16,7 +16,7 @@ public sealed class RetirementTests : IDisposable
         var paths = FixtureModel.CreateGenerated(_temp);
 
         Assert.Contains("  finalizers:\n    - resources-finalizer.argocd.argoproj.io\n", File.ReadAllText(Path.Combine(paths.OutDirectory, "argocd", "apps", "dev-sgp-1", "db.yaml")));
-        Assert.DoesNotContain("finalizers", File.ReadAllText(Path.Combine(paths.OutDirectory, "argocd", "root", "dev-sgp-1.yaml")));
+        Assert.DoesNotContain("finalizers", File.ReadAllText(Path.Combine(paths.OutDirectory, "argocd", "bootstrap", "dev-sgp-1.yaml")));
     }
 
     [Fact]

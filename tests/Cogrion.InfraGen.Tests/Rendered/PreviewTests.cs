@@ -44,7 +44,7 @@ public sealed class PreviewTests : IDisposable
         var report = PreviewRun.Run(new InfraCatalog(), paths, Options());
 
         Assert.Empty(report.Changes);
-        Assert.Equal(10, report.Applications);
+        Assert.Equal(16, report.Applications);
         Assert.Contains("No Kubernetes object changes", PreviewMarkdown.Write(report), StringComparison.Ordinal);
     }
 

@@ -70,8 +70,8 @@ public sealed class RealEstateRenderTests : IDisposable
         var run = HostRun.Verb(new InfraCatalog(), RealModel.Paths, "render", "--cluster", "dev-sgp-1", "--helm", PinnedHelm.Path, "--chart-cache", PinnedHelm.ChartCache, "--manifests", manifests);
 
         Assert.True(run.ExitCode == 0, run.Error + run.Output);
-        Assert.Matches(@"\nrender: pairs=5 objects=\d+ no-schema=\d+ findings=0 cached=\d+\n$", "\n" + run.Output);
-        Assert.Equal(["control-plane.yaml", "ingress.yaml", "keycloak.yaml", "observability.yaml", "temporal.yaml"],
+        Assert.Matches(@"\nrender: pairs=8 objects=\d+ no-schema=\d+ findings=0 cached=\d+\n$", "\n" + run.Output);
+        Assert.Equal(["argocd.yaml", "aws-load-balancer-controller.yaml", "control-plane.yaml", "external-secrets.yaml", "ingress.yaml", "keycloak.yaml", "observability.yaml", "temporal.yaml"],
             Directory.EnumerateFiles(Path.Combine(manifests, "dev-sgp-1")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("# Source: control-plane/templates/deployment.yaml", File.ReadAllText(Path.Combine(manifests, "dev-sgp-1", "control-plane.yaml")), StringComparison.Ordinal);
     }

@@ -86,11 +86,11 @@ public sealed class RenderRuleTests : IDisposable
     [Fact]
     public void Names_and_addresses_the_api_server_accepts_are_not_reported()
     {
-        // An RBAC name with ':', a long ConfigMap name without dots, and localhost: all valid, none a finding.
+        // An RBAC name with ':' (a Role: a ClusterRole would be a kind the project does not whitelist), a long ConfigMap name without dots, and localhost: all valid, none a finding.
         var paths = ModelCopy.Create(_temp, "valid");
         var longName = new string('a', 100);
         File.WriteAllText(Path.Combine(paths.ModelDirectory, Added),
-            $"apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: {{{{ .Release.Name }}}}:reader\nrules: []\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {longName}\n");
+            $"apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: {{{{ .Release.Name }}}}:reader\nrules: []\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {longName}\n");
         ModelCopy.Edit(paths, Deployment, Env, Env + "            - name: METRICS\n              value: \"localhost:9090\"\n");
 
         var report = Render(paths, "control-plane");
@@ -204,7 +204,7 @@ public sealed class RenderRuleTests : IDisposable
         where TValues : IHelmValues<TValues> =>
         new(app.Namespace, app.Chart, context => (TValues?)app.ValuesFor(context))
         {
-            DependsOn = app.DependsOn, Secrets = app.Secrets, AlsoDeploysTo = app.AlsoDeploysTo, SyncPolicy = app.SyncPolicy, AcceptedFindings = accepted,
+            DependsOn = app.DependsOn, Secrets = app.Secrets, IgnoreDifferences = app.IgnoreDifferences, SyncPolicy = app.SyncPolicy, AcceptedFindings = accepted,
         };
 
     /// <summary>The document with every clusterResourceWhitelist narrowed to Namespaces.</summary>

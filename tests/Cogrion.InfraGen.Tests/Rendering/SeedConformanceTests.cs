@@ -105,27 +105,35 @@ public class SeedConformanceTests
             memory: 512Mi
         """;
 
+    // On purpose, the generated root and children differ from the seed in their project: the seed puts every
+    // Application in Argo CD's `default` project (every namespace, every cluster-scoped kind); here the root has its own
+    // (it may create AppProjects and Applications in argocd, nothing else) and each app one of exactly what it renders.
+    // And the seed's argocd/root/<cluster>.yaml is the second document of the bootstrap (README "How the output maps").
+
     [Fact]
-    public void The_root_application_is_the_seeds_with_the_path_under_out()
+    public void The_root_application_is_the_seeds_with_the_path_under_out_in_its_own_project_in_the_bootstrap()
     {
         var seed = Parse(SeedRoot);
         Set(seed, "spec.source.path", "out/argocd/apps/prod-sgp-1");
-        AssertHasEveryField(seed, Generated("argocd/root/prod-sgp-1.yaml"), "");
+        Set(seed, "spec.project", "root");
+        AssertHasEveryField(seed, Generated("argocd/bootstrap/prod-sgp-1.yaml"), "");
+        Assert.DoesNotContain("argocd/root/prod-sgp-1.yaml", RealModel.Tree.Files.Keys);
     }
 
     [Fact]
     public void Every_cluster_has_a_root_application_watching_its_own_apps_directory()
     {
-        var dev = Generated("argocd/root/dev-sgp-1.yaml");
+        var dev = Generated("argocd/bootstrap/dev-sgp-1.yaml");
         Assert.Equal("out/argocd/apps/dev-sgp-1", Scalar(dev, "spec.source.path"));
         Assert.Equal("root", Scalar(dev, "metadata.name"));
     }
 
     [Fact]
-    public void The_control_plane_application_is_the_seeds_with_the_chart_path_under_out()
+    public void The_control_plane_application_is_the_seeds_with_the_chart_path_under_out_in_its_own_project()
     {
         var seed = Parse(SeedChild);
         Set(seed, "spec.source.path", "out/charts/control-plane");
+        Set(seed, "spec.project", "control-plane");
         AssertHasEveryField(seed, Generated("argocd/apps/prod-sgp-1/control-plane.yaml"), "");
     }
 
@@ -170,7 +178,6 @@ public class SeedConformanceTests
         foreach (var cluster in new[] { "dev-sgp-1", "prod-sgp-1" })
         {
             Assert.Contains($"argocd/bootstrap/{cluster}.yaml", RealModel.Tree.Files.Keys);
-            Assert.Contains($"argocd/root/{cluster}.yaml", RealModel.Tree.Files.Keys);
             foreach (var app in apps)
             {
                 Assert.Contains($"argocd/apps/{cluster}/{app}.yaml", RealModel.Tree.Files.Keys);
@@ -196,24 +203,30 @@ public class SeedConformanceTests
     }
 
     [Fact]
-    public void The_bootstrap_holds_the_argocd_namespace_and_the_clusters_project_and_registration()
+    public void The_bootstrap_holds_only_the_roots_project_and_the_root_and_needs_nothing_but_Argo_CDs_CRDs()
     {
         var text = RealModel.Tree.Files["argocd/bootstrap/prod-sgp-1.yaml"].Text;
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
-        var kinds = stream.Documents.Select(d => Scalar(d.RootNode, "kind")).ToList();
-        Assert.Equal(["Namespace", "Secret", "AppProject", "ClusterSecretStore"], kinds);
-        Assert.Equal("argocd", Scalar(stream.Documents[0].RootNode, "metadata.name"));
-        Assert.Equal("prod-sgp-1", Scalar(stream.Documents[1].RootNode, "stringData.name"));
-        Assert.Equal("https://kubernetes.default.svc", Scalar(stream.Documents[1].RootNode, "stringData.server"));
-        Assert.Equal("ap-southeast-1", Scalar(stream.Documents[3].RootNode, "spec.provider.aws.region"));
+        Assert.Equal(["AppProject", "Application"], stream.Documents.Select(d => Scalar(d.RootNode, "kind")));
+        Assert.All(stream.Documents, d => Assert.Equal("argoproj.io/v1alpha1", Scalar(d.RootNode, "apiVersion")));
+        var project = stream.Documents[0].RootNode;
+        Assert.Equal("root", Scalar(project, "metadata.name"));
+        Assert.Equal("argocd", Scalar(((YamlSequenceNode)Node(project, "spec.destinations")).Children.Single(), "namespace"));
+        Assert.Empty((YamlSequenceNode)Node(project, "spec.clusterResourceWhitelist"));
+        Assert.Equal(["AppProject", "Application"], ((YamlSequenceNode)Node(project, "spec.namespaceResourceWhitelist")).Children.Select(k => Scalar(k, "kind")));
     }
 
+    /// <summary>The one document of a file, or the Application of a file that holds several (an app's, the bootstrap).</summary>
     private static YamlNode Generated(string path)
     {
         Assert.True(RealModel.Tree.Files.TryGetValue(path, out var file), $"{path} is not generated");
         var text = file!.Text;
-        return Parse(text.StartsWith("{{", StringComparison.Ordinal) ? text[(text.IndexOf('\n') + 1)..] : text);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text.StartsWith("{{", StringComparison.Ordinal) ? text[(text.IndexOf('\n') + 1)..] : text));
+        return stream.Documents.Count == 1
+            ? stream.Documents[0].RootNode
+            : stream.Documents.Single(d => Scalar(d.RootNode, "kind") == "Application").RootNode;
     }
 
     private static YamlNode Parse(string yaml)

@@ -4,7 +4,7 @@ using Cogrion.InfraGen.Loading;
 namespace Cogrion.InfraGen.Tests.Support;
 
 /// <summary>
-/// The real model's data files (charts/ and releases.yaml) copied to a temporary model directory, so a test can break
+/// The real model's data files (charts/, releases.yaml and footprint.yaml) copied to a temporary model directory, so a test can break
 /// one template or release and render the real apps over it (the apps themselves are the compiled model).
 /// </summary>
 public static class ModelCopy
@@ -14,7 +14,7 @@ public static class ModelCopy
     {
         var from = RealModel.Paths.ModelDirectory;
         var to = temp.Combine(name, "model");
-        var files = Directory.EnumerateFiles(Path.Combine(from, "charts"), "*", SearchOption.AllDirectories).Append(Path.Combine(from, "releases.yaml"));
+        var files = Directory.EnumerateFiles(Path.Combine(from, "charts"), "*", SearchOption.AllDirectories).Append(Path.Combine(from, "releases.yaml")).Append(Path.Combine(from, "footprint.yaml"));
         foreach (var file in files)
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));

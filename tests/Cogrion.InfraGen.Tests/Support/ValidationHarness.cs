@@ -87,6 +87,16 @@ public sealed class ValidationHarness : IDisposable
         return copy;
     }
 
+    /// <summary>A deep copy of the Application in <paramref name="path"/> (an app's file, or a bootstrap's root), to edit.</summary>
+    public DocMap Application(string path) => (DocMap)Clone(ArgoCdManifests.ApplicationIn(Tree.Files[path].Documents)!);
+
+    /// <summary>A copy of <paramref name="tree"/> with the Application of <paramref name="path"/> replaced, its other documents kept.</summary>
+    public static RenderedTree WithApplication(RenderedTree tree, string path, DocNode application)
+    {
+        var documents = tree.Files[path].Documents.Select(d => d is DocMap m && m["kind"] is DocScalar { Text: "Application" } ? application : d).ToArray();
+        return With(tree, path, documents);
+    }
+
     /// <summary>A deep copy of the first document of <paramref name="path"/>, to edit.</summary>
     public DocMap Document(string path, int index = 0) => (DocMap)Clone(Tree.Files[path].Documents[index]);
 

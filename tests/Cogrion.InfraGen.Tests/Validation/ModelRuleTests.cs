@@ -150,7 +150,7 @@ public sealed class ModelRuleTests : IDisposable
 
         // The model names HEAD: the error points at the repository's declaration, the line to fix.
         Assert.Equal($"{ThisFile}({line})", repo);
-        Assert.Contains($"{repo}: error INFRA2203: Application on production cluster 'prod-sgp-1' follows targetRevision 'HEAD'; production must follow a named branch or tag (the model's Repo.Revision is HEAD: name one), never HEAD or another floating branch. [out/argocd/root/prod-sgp-1.yaml /spec/source/targetRevision]", error);
+        Assert.Contains($"{repo}: error INFRA2203: Application on production cluster 'prod-sgp-1' follows targetRevision 'HEAD'; production must follow a named branch or tag (the model's Repo.Revision is HEAD: name one), never HEAD or another floating branch. [out/argocd/bootstrap/prod-sgp-1.yaml /spec/source/targetRevision]", error);
         Assert.DoesNotContain("dev-sgp-1", error);
     }
 

@@ -14,14 +14,14 @@ public sealed class SeedTrapTests : IDisposable
     [Fact]
     public void The_seed_traps_are_each_reported_with_path_and_pointer_and_nothing_is_written()
     {
-        var tree = ValidationHarness.With(_fixture.Tree, "argocd/root/prod-sgp-1.yaml", RootWithPruneYes());
-        tree = ValidationHarness.With(tree, "argocd/apps/prod-sgp-1/web.yaml", ChildWithoutDestinationEscapingValues());
+        var tree = ValidationHarness.WithApplication(_fixture.Tree, "argocd/bootstrap/prod-sgp-1.yaml", RootWithPruneYes());
+        tree = ValidationHarness.WithApplication(tree, "argocd/apps/prod-sgp-1/web.yaml", ChildWithoutDestinationEscapingValues());
         tree = ValidationHarness.With(tree, "charts/web/templates/externalsecret.yaml", ExternalSecretV1Beta1());
 
         var problems = _fixture.Reject(tree).Select(ValidationHarness.Show).ToList();
 
-        Assert.Contains(problems, p => p.Contains("error INFRA2001: Argo CD Application (argoproj.io/v1alpha1, Argo CD v3.5.1): 'yes' (a string) has the wrong type; allowed: a value of type boolean.", StringComparison.Ordinal)
-            && p.EndsWith("[out/argocd/root/prod-sgp-1.yaml /spec/syncPolicy/automated/prune]", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("error INFRA2001: document 2 of 2, Argo CD Application (argoproj.io/v1alpha1, Argo CD v3.5.1): 'yes' (a string) has the wrong type; allowed: a value of type boolean.", StringComparison.Ordinal)
+            && p.EndsWith("[out/argocd/bootstrap/prod-sgp-1.yaml /spec/syncPolicy/automated/prune]", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("error INFRA2001:", StringComparison.Ordinal) && p.Contains("required field 'destination' missing", StringComparison.Ordinal)
             && p.EndsWith("[out/argocd/apps/prod-sgp-1/web.yaml /spec]", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("error INFRA2104: valueFiles entry '../../../../etc/x.yaml' leaves the repository root", StringComparison.Ordinal)
@@ -33,7 +33,7 @@ public sealed class SeedTrapTests : IDisposable
     [Fact]
     public void Each_problem_names_the_model_line_behind_the_file()
     {
-        var tree = ValidationHarness.With(_fixture.Tree, "argocd/root/prod-sgp-1.yaml", RootWithPruneYes());
+        var tree = ValidationHarness.WithApplication(_fixture.Tree, "argocd/bootstrap/prod-sgp-1.yaml", RootWithPruneYes());
 
         var problem = Assert.Single(_fixture.Validate(tree), p => p.Pointer == "/spec/syncPolicy/automated/prune");
 

@@ -12,7 +12,7 @@ namespace Cogrion.InfraGen.Tests.Validation;
 /// </summary>
 public sealed class TreeRuleTests : IDisposable
 {
-    private const string ProdRoot = "argocd/root/prod-sgp-1.yaml";
+    private const string ProdRoot = "argocd/bootstrap/prod-sgp-1.yaml";
     private const string ProdWeb = "argocd/apps/prod-sgp-1/web.yaml";
     private const string ProdDb = "argocd/apps/prod-sgp-1/db.yaml";
     private readonly ValidationHarness _fixture = new();
@@ -34,11 +34,11 @@ public sealed class TreeRuleTests : IDisposable
     [Fact]
     public void INFRA2001_an_unknown_field_names_the_fields_allowed()
     {
-        var web = _fixture.Document(ProdWeb);
+        var web = _fixture.Application(ProdWeb);
         var helm = (DocMap)DocPointer.Find(web, ["spec", "source", "helm"])!;
         helm.Add("valueFile", new DocSeq { "x.yaml" });
 
-        var problem = Single(ValidationHarness.With(_fixture.Tree, ProdWeb, web), "INFRA2001");
+        var problem = Single(ValidationHarness.WithApplication(_fixture.Tree, ProdWeb, web), "INFRA2001");
 
         Assert.Equal("/spec/source/helm/valueFile", problem.Pointer);
         Assert.Contains("'valueFile' is not a field here; allowed: the fields ", problem.Message);
@@ -72,10 +72,10 @@ public sealed class TreeRuleTests : IDisposable
     [Fact]
     public void INFRA2101_a_root_that_follows_another_clusters_apps()
     {
-        var root = _fixture.Document(ProdRoot);
+        var root = _fixture.Application(ProdRoot);
         ((DocMap)DocPointer.Find(root, ["spec", "source"])!).Set("path", "out/argocd/apps/dev-sgp-1");
 
-        var problem = Single(ValidationHarness.With(_fixture.Tree, ProdRoot, root), "INFRA2101");
+        var problem = Single(ValidationHarness.WithApplication(_fixture.Tree, ProdRoot, root), "INFRA2101");
 
         Assert.Equal(ProdRoot, problem.OutputPath);
         Assert.Equal("/spec/source/path", problem.Pointer);
@@ -86,10 +86,10 @@ public sealed class TreeRuleTests : IDisposable
     [Fact]
     public void INFRA2101_a_root_path_that_is_no_directory_of_the_tree()
     {
-        var root = _fixture.Document(ProdRoot);
+        var root = _fixture.Application(ProdRoot);
         ((DocMap)DocPointer.Find(root, ["spec", "source"])!).Set("path", "argocd/apps/prod-sgp-1");
 
-        var problem = Single(ValidationHarness.With(_fixture.Tree, ProdRoot, root), "INFRA2101");
+        var problem = Single(ValidationHarness.WithApplication(_fixture.Tree, ProdRoot, root), "INFRA2101");
 
         Assert.Contains("follows path 'argocd/apps/prod-sgp-1', which lies outside the generated tree (the tree is 'out/' in the repository)", problem.Message);
     }
@@ -97,10 +97,10 @@ public sealed class TreeRuleTests : IDisposable
     [Fact]
     public void INFRA2102_a_child_deploying_another_apps_chart()
     {
-        var web = _fixture.Document(ProdWeb);
+        var web = _fixture.Application(ProdWeb);
         ((DocMap)DocPointer.Find(web, ["spec", "source"])!).Set("path", "out/charts/db");
 
-        var problems = _fixture.Reject(ValidationHarness.With(_fixture.Tree, ProdWeb, web));
+        var problems = _fixture.Reject(ValidationHarness.WithApplication(_fixture.Tree, ProdWeb, web));
 
         var chart = Assert.Single(problems, p => p.Code == "INFRA2102");
         Assert.Equal("Application 'web' deploys chart path 'out/charts/db', which holds chart 'db' in directory 'db'; it must be a chart directory of the tree whose Chart.yaml name is 'web'.", chart.Message);
@@ -111,11 +111,11 @@ public sealed class TreeRuleTests : IDisposable
     [Fact]
     public void INFRA2103_a_child_reading_another_clusters_values()
     {
-        var web = _fixture.Document(ProdWeb);
+        var web = _fixture.Application(ProdWeb);
         var helm = (DocMap)DocPointer.Find(web, ["spec", "source", "helm"])!;
         helm.Set("valueFiles", new DocSeq { "../../values/dev-sgp-1/web.yaml", "../../values/prod-sgp-1/missing.yaml" });
 
-        var problems = _fixture.Reject(ValidationHarness.With(_fixture.Tree, ProdWeb, web)).Where(p => p.Code == "INFRA2103").ToList();
+        var problems = _fixture.Reject(ValidationHarness.WithApplication(_fixture.Tree, ProdWeb, web)).Where(p => p.Code == "INFRA2103").ToList();
 
         Assert.Equal(2, problems.Count);
         Assert.Equal("valueFiles entry '../../values/dev-sgp-1/web.yaml' resolves to out/values/dev-sgp-1/web.yaml, which is not the values of this cluster and app; it must resolve, relative to the chart path, to this cluster's values file out/values/prod-sgp-1/web.yaml.", problems[0].Message);
@@ -138,10 +138,10 @@ public sealed class TreeRuleTests : IDisposable
     [Fact]
     public void INFRA2106_two_Applications_with_one_name_on_a_cluster()
     {
-        var db = _fixture.Document(ProdDb);
+        var db = _fixture.Application(ProdDb);
         ((DocMap)db["metadata"]!).Set("name", "web");
 
-        var problem = Single(ValidationHarness.With(_fixture.Tree, ProdDb, db), "INFRA2106");
+        var problem = Single(ValidationHarness.WithApplication(_fixture.Tree, ProdDb, db), "INFRA2106");
 
         Assert.Equal("Application name 'web' is used twice on cluster 'prod-sgp-1' (also in out/argocd/apps/prod-sgp-1/db.yaml); Application names must be unique per cluster.", problem.Message);
         Assert.Equal(ProdWeb, problem.OutputPath);
@@ -151,10 +151,10 @@ public sealed class TreeRuleTests : IDisposable
     [Fact]
     public void INFRA2111_a_sync_wave_that_does_not_follow_the_dependencies()
     {
-        var web = _fixture.Document(ProdWeb);
+        var web = _fixture.Application(ProdWeb);
         ((DocMap)DocPointer.Find(web, ["metadata", "annotations"])!).Set("argocd.argoproj.io/sync-wave", "0");
 
-        var problem = Single(ValidationHarness.With(_fixture.Tree, ProdWeb, web), "INFRA2111");
+        var problem = Single(ValidationHarness.WithApplication(_fixture.Tree, ProdWeb, web), "INFRA2111");
 
         Assert.Equal("On cluster 'prod-sgp-1' app 'web' depends on 'db' but it syncs in wave 0 and 'db' in wave 0; an app's sync wave must be greater than each dependency's (dependencies may not form a cycle).", problem.Message);
         Assert.Equal("/metadata/annotations/argocd.argoproj.io~1sync-wave", problem.Pointer);
@@ -163,11 +163,11 @@ public sealed class TreeRuleTests : IDisposable
     [Fact]
     public void INFRA2203_a_production_Application_on_another_branch_but_dev_may()
     {
-        var prod = _fixture.Document(ProdRoot);
+        var prod = _fixture.Application(ProdRoot);
         ((DocMap)DocPointer.Find(prod, ["spec", "source"])!).Set("targetRevision", "develop");
-        var dev = _fixture.Document("argocd/root/dev-sgp-1.yaml");
+        var dev = _fixture.Application("argocd/bootstrap/dev-sgp-1.yaml");
         ((DocMap)DocPointer.Find(dev, ["spec", "source"])!).Set("targetRevision", "develop");
-        var tree = ValidationHarness.With(ValidationHarness.With(_fixture.Tree, ProdRoot, prod), "argocd/root/dev-sgp-1.yaml", dev);
+        var tree = ValidationHarness.WithApplication(ValidationHarness.WithApplication(_fixture.Tree, ProdRoot, prod), "argocd/bootstrap/dev-sgp-1.yaml", dev);
 
         var problem = Single(tree, "INFRA2203");
 
@@ -179,11 +179,11 @@ public sealed class TreeRuleTests : IDisposable
     [Fact]
     public void Every_problem_of_a_tree_is_reported_in_one_run_in_path_order()
     {
-        var root = _fixture.Document(ProdRoot);
+        var root = _fixture.Application(ProdRoot);
         ((DocMap)DocPointer.Find(root, ["spec", "source"])!).Set("targetRevision", "HEAD");
-        var db = _fixture.Document(ProdDb);
+        var db = _fixture.Application(ProdDb);
         ((DocMap)db["metadata"]!).Set("name", "web");
-        var tree = ValidationHarness.Without(ValidationHarness.With(ValidationHarness.With(_fixture.Tree, ProdRoot, root), ProdDb, db), "argocd/bootstrap/dev-sgp-1.yaml");
+        var tree = ValidationHarness.Without(ValidationHarness.WithApplication(ValidationHarness.WithApplication(_fixture.Tree, ProdRoot, root), ProdDb, db), "argocd/bootstrap/dev-sgp-1.yaml");
 
         var problems = _fixture.Reject(tree);
 

@@ -18,13 +18,31 @@ public sealed class UpstreamSchemaRule : ITreeRule
     {
         UpstreamSchemas.Prepare();
         var work = (
-            from file in facts.Files
+            from file in facts.Files.Concat(SecretStores(facts))
             where file.Kind is FileKind.Bootstrap or FileKind.Application or FileKind.ChartManifest or FileKind.ChartTemplate
             from index in Enumerable.Range(0, file.Documents.Count)
             select (File: file, Index: index)).ToArray();
         var found = new List<InfraDiagnostic>[work.Length];
         Parallel.For(0, work.Length, i => found[i] = [.. CheckDocument(facts, work[i].File, work[i].Index)]);
         return found.SelectMany(f => f);
+    }
+
+    /// <summary>
+    /// The generated ClusterSecretStore as each cluster gets it: its template is Helm text, not a document, so what it
+    /// renders to on each cluster stands in for it (the render check then proves the template renders exactly that).
+    /// </summary>
+    private static IEnumerable<RenderedFile> SecretStores(TreeFacts facts)
+    {
+        if (facts.Model.SecretStoreApp is not { } store
+            || !facts.Tree.Files.TryGetValue(TreeLayout.ChartFile(store.Name, SecretStoreChart.TemplatePath), out var template))
+        {
+            yield break;
+        }
+
+        foreach (var cluster in facts.Model.Clusters)
+        {
+            yield return template with { Documents = [SecretStoreChart.Document(facts.Estate, cluster, facts.Model.Apps)], Cluster = cluster.Name };
+        }
     }
 
     private static IEnumerable<InfraDiagnostic> CheckDocument(TreeFacts facts, RenderedFile file, int index)
