@@ -100,18 +100,35 @@ public sealed class ReleaseFlowTests(PackedRepository packed)
         }
     }
 
+    /// <summary>prod-fra-1 with the IDs Terraform made for it, as README "Add a region" declares it.</summary>
+    private const string Fra1 =
+        "            new Cluster(Envs.Prod, Regions.Fra1)\n"
+        + "            {\n"
+        + "                AwsAccountId = \"333333333333\",\n"
+        + "                VpcId = \"vpc-33333333333333333\",\n"
+        + "                IamRoles = new()\n"
+        + "                {\n"
+        + "                    [ExternalSecrets.App] = \"arn:aws:iam::333333333333:role/prod-fra-1-external-secrets\",\n"
+        + "                    [LoadBalancerController.App] = \"arn:aws:iam::333333333333:role/prod-fra-1-aws-load-balancer-controller\",\n"
+        + "                },\n"
+        + "            },\n";
+
+    private const string EndOfClusters = "        ],\n        Apps =";
+
+    private static readonly string[] Apps =
+        ["argocd", "aws-load-balancer-controller", "control-plane", "external-secrets", "ingress", "keycloak", "observability", "temporal"];
+
     [Fact]
-    public void Adding_prod_fra_1_is_one_line_in_model_Estate_cs_then_one_promote()
+    public void Adding_prod_fra_1_is_one_declaration_in_model_Estate_cs_then_one_promote_and_only_adds_files()
     {
         GitWorkspace.Ensure(Repo);
         var estate = Path.Combine(Repo, "model", "Estate.cs");
         var source = File.ReadAllText(estate);
-        const string Sgp1 = "            new Cluster(Envs.Prod, Regions.Sgp1),\n";
-        Assert.Contains(Sgp1, source);
+        Assert.Contains(EndOfClusters, source);
         try
         {
-            File.WriteAllText(estate, source.Replace(Sgp1, Sgp1 + "            new Cluster(Envs.Prod, Regions.Fra1),\n", StringComparison.Ordinal));
-            var line = source[..source.IndexOf(Sgp1, StringComparison.Ordinal)].Count(c => c == '\n') + 2;
+            File.WriteAllText(estate, source.Replace(EndOfClusters, Fra1 + EndOfClusters, StringComparison.Ordinal));
+            var line = source[..source.IndexOf(EndOfClusters, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
 
             var declared = packed.RunTool(Repo, "generate");
             Assert.True(declared.ExitCode == 2, declared.ToString());
@@ -124,10 +141,13 @@ public sealed class ReleaseFlowTests(PackedRepository packed)
             Assert.Equal(
                 [" M .github/CODEOWNERS", " M model/Estate.cs", " M model/releases.yaml", " M out/.github/CODEOWNERS", " M out/README.md"],
                 status.Where(s => !s.StartsWith("??", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+            // Only new files: the other clusters' bootstraps, Applications and values are byte-identical; of the shared files
+            // only out/README.md and the CODEOWNERS files change, since they list every cluster.
             Assert.Equal(
-                [.. new[] { "control-plane", "ingress", "keycloak", "observability", "temporal" }.Select(a => $"?? out/argocd/apps/prod-fra-1/{a}.yaml"),
-                 "?? out/argocd/bootstrap/prod-fra-1.yaml", "?? out/argocd/root/prod-fra-1.yaml",
-                 .. new[] { "control-plane", "ingress", "keycloak", "observability", "temporal" }.Select(a => $"?? out/values/prod-fra-1/{a}.yaml")],
+                [.. Apps.Select(a => $"?? out/argocd/apps/prod-fra-1/{a}.yaml"),
+                 "?? out/argocd/bootstrap/prod-fra-1.yaml",
+                 "?? out/aws/prod-fra-1/external-secrets-policy.json",
+                 .. Apps.Select(a => $"?? out/values/prod-fra-1/{a}.yaml")],
                 status.Where(s => s.StartsWith("??", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
             Assert.Contains("+/out/values/prod-fra-1/ @cogrion/platform-leads\n", GitWorkspace.Diff(Repo));
 
@@ -137,6 +157,45 @@ public sealed class ReleaseFlowTests(PackedRepository packed)
             Assert.True(secrets.ExitCode == 0, secrets.ToString());
             Assert.Contains("prod-fra-1 (AWS region eu-central-1): 7 key(s)", secrets.Output);
             Assert.Contains("  cogrion/prod/fra-1/database-url ", secrets.Output);
+        }
+        finally
+        {
+            GitWorkspace.Reset(Repo);
+        }
+    }
+
+    [Fact]
+    public void Removing_an_app_needs_a_retirement_record_and_then_removes_its_files()
+    {
+        GitWorkspace.Ensure(Repo);
+        var estate = Path.Combine(Repo, "model", "Estate.cs");
+        var source = File.ReadAllText(estate);
+        const string Observability = " Observability.App,";
+        Assert.Contains(Observability, source);
+        try
+        {
+            File.WriteAllText(estate, source.Replace(Observability, "", StringComparison.Ordinal));
+
+            var refused = packed.RunTool(Repo, "generate");
+            Assert.True(refused.ExitCode == 2, refused.ToString());
+            Assert.Contains("error INFRA1014: App 'observability' is no longer in the model, so this run would remove its Applications on dev-sgp-1, prod-sgp-1: once pushed, Argo CD prunes them and deletes everything deployed from them", refused.Error);
+            Assert.Equal([" M model/Estate.cs"], GitWorkspace.Status(Repo).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+            var check = packed.RunTool(Repo, "check", "--no-build");
+            Assert.Contains("  removed  out/argocd/apps/dev-sgp-1/observability.yaml  (app 'observability' is no longer in the model and has no retirement record", check.Output);
+
+            File.WriteAllText(estate, source.Replace(Observability, "", StringComparison.Ordinal)
+                .Replace("        ArgoCdApp =", "        Retired = [new Retirement(\"observability\", \"replaced by the managed service\")],\n        ArgoCdApp =", StringComparison.Ordinal));
+            var retired = packed.RunTool(Repo, "generate");
+            Assert.True(retired.ExitCode == 0, retired.ToString());
+            Assert.Contains("  removed  argocd/apps/prod-sgp-1/observability.yaml  (app 'observability' retired: \"replaced by the managed service\"", retired.Output);
+
+            var status = GitWorkspace.Status(Repo).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains(" D out/argocd/apps/dev-sgp-1/observability.yaml", status);
+            Assert.Contains(" D out/values/prod-sgp-1/observability.yaml", status);
+            Assert.Contains(" D out/charts/observability/Chart.yaml", status);
+            Assert.DoesNotContain(status, s => s.Contains("out/argocd/bootstrap/", StringComparison.Ordinal));
+            Assert.True(packed.RunTool(Repo, "check", "--no-build").ExitCode == 0);
         }
         finally
         {

@@ -54,12 +54,12 @@ public sealed class ToolTests(PackedRepository packed)
 
             var stale = packed.RunTool(packed.Repo, "check");
             Assert.True(stale.ExitCode == 1, stale.ToString());
-            Assert.Contains("  changed  out/argocd/root/", stale.Output);
+            Assert.Contains("  changed  out/argocd/bootstrap/", stale.Output);
             Assert.Contains("+    targetRevision: release\n", stale.Output);
 
             var generate = packed.RunTool(packed.Repo, "generate", "--no-build");
             Assert.True(generate.ExitCode == 0, generate.ToString());
-            Assert.Contains("written  argocd/root/", generate.Output);
+            Assert.Contains("written  argocd/bootstrap/", generate.Output);
 
             var regenerated = packed.RunTool(packed.Repo, "check", "--no-build");
             Assert.True(regenerated.ExitCode == 0, regenerated.ToString());

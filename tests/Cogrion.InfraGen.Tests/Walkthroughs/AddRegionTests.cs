@@ -15,20 +15,15 @@ namespace Cogrion.InfraGen.Tests.Walkthroughs;
 /// </summary>
 public sealed class AddRegionTests : IDisposable
 {
+    private static readonly string[] Apps =
+        ["argocd", "aws-load-balancer-controller", "control-plane", "external-secrets", "ingress", "keycloak", "observability", "temporal"];
+
     private static readonly string[] NewFiles =
     [
-        "argocd/apps/prod-fra-1/control-plane.yaml",
-        "argocd/apps/prod-fra-1/ingress.yaml",
-        "argocd/apps/prod-fra-1/keycloak.yaml",
-        "argocd/apps/prod-fra-1/observability.yaml",
-        "argocd/apps/prod-fra-1/temporal.yaml",
+        .. Apps.Select(a => $"argocd/apps/prod-fra-1/{a}.yaml"),
         "argocd/bootstrap/prod-fra-1.yaml",
-        "argocd/root/prod-fra-1.yaml",
-        "values/prod-fra-1/control-plane.yaml",
-        "values/prod-fra-1/ingress.yaml",
-        "values/prod-fra-1/keycloak.yaml",
-        "values/prod-fra-1/observability.yaml",
-        "values/prod-fra-1/temporal.yaml",
+        "aws/prod-fra-1/external-secrets-policy.json",
+        .. Apps.Select(a => $"values/prod-fra-1/{a}.yaml"),
     ];
 
     private readonly TempDirectory _temp = new();
@@ -37,7 +32,7 @@ public sealed class AddRegionTests : IDisposable
     private readonly TestCatalog _withFra1 = new(() =>
     {
         var estate = new InfraCatalog().CreateModel().Define();
-        return estate with { Clusters = [.. estate.Clusters, new Cluster(Envs.Prod, Regions.Fra1)] };
+        return estate with { Clusters = [.. estate.Clusters, Fra1()] };
     });
 
     public AddRegionTests()
@@ -45,7 +40,20 @@ public sealed class AddRegionTests : IDisposable
         _paths = new ModelPaths(_temp.Combine("model"), _temp.Combine("out"));
         CopyDirectory(Path.Combine(RealModel.Paths.ModelDirectory, "charts"), Path.Combine(_paths.ModelDirectory, "charts"));
         File.Copy(RealModel.Paths.ReleasesFile, _paths.ReleasesFile);
+        File.Copy(RealModel.Paths.FootprintFile, _paths.FootprintFile);
     }
+
+    /// <summary>prod-fra-1 as README "Add a region" declares it: with the account, VPC and IAM roles Terraform made.</summary>
+    public static Cluster Fra1() => new(Envs.Prod, Regions.Fra1)
+    {
+        AwsAccountId = "333333333333",
+        VpcId = "vpc-33333333333333333",
+        IamRoles = new()
+        {
+            [ExternalSecrets.App] = "arn:aws:iam::333333333333:role/prod-fra-1-external-secrets",
+            [LoadBalancerController.App] = "arn:aws:iam::333333333333:role/prod-fra-1-aws-load-balancer-controller",
+        },
+    };
 
     [Fact]
     public void Adding_prod_fra_1_is_one_declaration_and_one_promote_and_changes_no_existing_file_but_the_estate_wide_ones()
@@ -65,10 +73,11 @@ public sealed class AddRegionTests : IDisposable
         Assert.True(promote.ExitCode == 0, promote.Error);
 
         var after = SnapshotTexts();
-        Assert.Equal(NewFiles, after.Keys.Except(before.Keys).Order(StringComparer.Ordinal));
+        Assert.Equal(NewFiles.Order(StringComparer.Ordinal), after.Keys.Except(before.Keys).Order(StringComparer.Ordinal));
         Assert.Empty(before.Keys.Except(after.Keys));
         var changed = before.Keys.Where(k => before[k] != after[k]).Order(StringComparer.Ordinal);
         Assert.Equal([".github/CODEOWNERS", "README.md"], changed); // They list every cluster; nothing else of sgp-1 moves.
+        Assert.All(before.Keys.Where(k => k.StartsWith("argocd/bootstrap/", StringComparison.Ordinal)), k => Assert.Equal(before[k], after[k]));
         Assert.Equal(0, HostRun.Verb(_withFra1, _paths, "check").ExitCode);
 
         // releases.yaml: the new section, in name order, and nothing else.
@@ -101,14 +110,19 @@ public sealed class AddRegionTests : IDisposable
         Assert.Equal(releases.Find("prod-sgp-1", "temporal")!.Tag.Value, At(temporal, "workers", "image", "tag"));
         Assert.Equal("temporal.db.fra-1.cogrion.com", At(temporal, "temporal", "server", "config", "persistence", "default", "sql", "host"));
 
-        var application = Yaml("argocd/apps/prod-fra-1/control-plane.yaml");
+        var application = Yaml("argocd/apps/prod-fra-1/control-plane.yaml", kind: "Application");
         Assert.Equal("../../values/prod-fra-1/control-plane.yaml", ((YamlSequenceNode)Node(application, "spec", "source", "helm", "valueFiles"))[0].ToString());
-        Assert.Equal("out/argocd/apps/prod-fra-1", At(Yaml("argocd/root/prod-fra-1.yaml"), "spec", "source", "path"));
+        Assert.Equal("out/argocd/apps/prod-fra-1", At(Yaml("argocd/bootstrap/prod-fra-1.yaml", kind: "Application"), "spec", "source", "path"));
 
-        var bootstrap = File.ReadAllText(Path.Combine(_paths.OutDirectory, "argocd", "bootstrap", "prod-fra-1.yaml"));
-        Assert.Contains("  name: cluster-prod-fra-1\n", bootstrap);
-        Assert.Contains("kind: ClusterSecretStore\nmetadata:\n  name: aws-secrets-manager\n", bootstrap);
-        Assert.Contains("      service: SecretsManager\n      region: eu-central-1\n", bootstrap);
+        // The store and the roles: eu-central-1, fra-1's account.
+        var store = Yaml("values/prod-fra-1/external-secrets.yaml");
+        Assert.Equal("eu-central-1", At(store, "secretStore", "awsRegion"));
+        Assert.Equal("arn:aws:iam::333333333333:role/prod-fra-1-external-secrets", At(store, "external-secrets", "serviceAccount", "annotations", "eks.amazonaws.com/role-arn"));
+        var controller = Yaml("values/prod-fra-1/aws-load-balancer-controller.yaml");
+        Assert.Equal("vpc-33333333333333333", At(controller, "aws-load-balancer-controller", "vpcId"));
+        Assert.Equal("prod-fra-1", At(controller, "aws-load-balancer-controller", "clusterName"));
+        var policy = File.ReadAllText(Path.Combine(_paths.OutDirectory, "aws", "prod-fra-1", "external-secrets-policy.json"));
+        Assert.Contains("\"arn:aws:secretsmanager:eu-central-1:333333333333:secret:cogrion/prod/fra-1/database-url-??????\"", policy);
 
         var secrets = HostRun.Verb(_withFra1, _paths, "secrets", "--cluster", "prod-fra-1", "--format", "json");
         var keys = JsonDocument.Parse(secrets.Output).RootElement.EnumerateArray().ToList();
@@ -122,8 +136,9 @@ public sealed class AddRegionTests : IDisposable
         Assert.Contains("/out/argocd/apps/prod-fra-1/ @cogrion/platform-leads\n", owners);
 
         var readme = File.ReadAllText(Path.Combine(_paths.OutDirectory, "README.md"));
-        Assert.Contains("| prod-fra-1 | prod (production) | fra-1 | eu-central-1 | `argocd/root/prod-fra-1.yaml` |", readme);
+        Assert.Contains("| prod-fra-1 | prod (production) | fra-1 | eu-central-1 | 333333333333 | `argocd/bootstrap/prod-fra-1.yaml` |", readme);
         Assert.Contains("kubectl apply -f out/argocd/bootstrap/prod-fra-1.yaml\n", readme);
+        Assert.Contains("helm install argocd out/charts/argocd -n argocd --create-namespace -f out/values/prod-fra-1/argocd.yaml\n", readme);
     }
 
     private Dictionary<string, string> SnapshotTexts() => Hosting.SetImageCommandTests.Texts(_paths.OutDirectory);
@@ -136,11 +151,12 @@ public sealed class AddRegionTests : IDisposable
         return releases;
     }
 
-    private YamlMappingNode Yaml(string path)
+    /// <summary>The file's document, or of a file of several (an app's, a bootstrap) the one of <paramref name="kind"/>.</summary>
+    private YamlMappingNode Yaml(string path, string? kind = null)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(File.ReadAllText(Path.Combine(_paths.OutDirectory, path))));
-        return (YamlMappingNode)stream.Documents[0].RootNode;
+        return (YamlMappingNode)stream.Documents.Select(d => d.RootNode).Single(d => kind is null || ((YamlScalarNode)((YamlMappingNode)d)["kind"]).Value == kind);
     }
 
     private static YamlNode Node(YamlMappingNode root, params string[] keys) =>
