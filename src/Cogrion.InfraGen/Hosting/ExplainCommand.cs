@@ -26,6 +26,12 @@ internal sealed class ExplainCommand : InfraGenVerb
         var tree = InfraPipeline.Render(model);
         var requested = parse.GetValue(_file)!;
         var file = Find(tree, paths, requested);
+        if (file is null && NotRunning(model, requested) is { } absent)
+        {
+            context.Error.WriteLine($"infragen explain: error: '{requested}' is not generated: app '{absent.App.Name}' does not run on cluster '{absent.Cluster.Name}' (its RunsOn leaves the cluster out).");
+            return InfraGenHost.UsageOrModelError;
+        }
+
         if (file is null)
         {
             var name = Path.GetFileName(requested);
@@ -38,6 +44,18 @@ internal sealed class ExplainCommand : InfraGenVerb
         var key = parse.GetValue(_key);
         return key is null ? ExplainFile(model, file, paths, context.Output) : ExplainValue(model, tree, file, key, paths, context);
     });
+
+    /// <summary>The app and cluster whose Application or values file <paramref name="requested"/> would be, when the app does not run there.</summary>
+    private static (Cluster Cluster, App App)? NotRunning(ResolvedEstate model, string requested)
+    {
+        var path = requested.Replace('\\', '/');
+        return (from cluster in model.Clusters
+                from app in model.Apps
+                where model.Find(cluster, app) is null
+                   && (path.EndsWith(TreeLayout.Values(cluster.Name, app.Name), StringComparison.Ordinal)
+                       || path.EndsWith(TreeLayout.Application(cluster.Name, app.Name), StringComparison.Ordinal))
+                select ((Cluster, App)?)(cluster, app)).FirstOrDefault();
+    }
 
     private static int ExplainFile(ResolvedEstate model, RenderedFile file, ModelPaths paths, TextWriter output)
     {

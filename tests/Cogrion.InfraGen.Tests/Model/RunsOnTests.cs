@@ -175,6 +175,23 @@ public sealed class RunsOnTests : IDisposable
     }
 
     [Fact]
+    public void Explain_and_set_image_say_when_an_app_does_not_run_on_the_cluster()
+    {
+        var paths = FixtureModel.CreateFiles(_temp, ProdReleases);
+        var catalog = new TestCatalog(FixtureModel.Estate(apps: [WebOnProduction(), FixtureModel.Db()]));
+        string[] where = ["--model", paths.ModelDirectory, "--out", paths.OutDirectory];
+
+        var explain = HostRun.Run(catalog, ["explain", "out/values/dev-sgp-1/web.yaml", .. where]);
+        var setImage = HostRun.Run(catalog, ["set-image", "--cluster", "dev-sgp-1", "--app", "web", "--tag", "sha-1234567", .. where]);
+
+        Assert.Equal(InfraGenHost.UsageOrModelError, explain.ExitCode);
+        Assert.Contains("'out/values/dev-sgp-1/web.yaml' is not generated: app 'web' does not run on cluster 'dev-sgp-1' (its RunsOn leaves the cluster out).", explain.Error);
+        Assert.Equal(InfraGenHost.UsageOrModelError, setImage.ExitCode);
+        Assert.Contains("app 'web' does not run on cluster 'dev-sgp-1' (its RunsOn leaves the cluster out), so releases.yaml has no line for it. Nothing was changed.", setImage.Error);
+        Assert.Equal(ProdReleases, File.ReadAllText(paths.ReleasesFile));
+    }
+
+    [Fact]
     public void Narrowing_an_app_to_fewer_clusters_is_a_deliberate_deletion()
     {
         var paths = FixtureModel.CreateGenerated(_temp);
