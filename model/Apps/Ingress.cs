@@ -65,7 +65,6 @@ public partial record TraefikService
 public static class Ingress
 {
     public static readonly App<IngressAppValues> App = new(
-        Conventions.Namespace("ingress"),
         new ChartSpec("0.1.0", "The cluster's ingress controller, on the upstream traefik chart.")
         {
             Dependencies = [new ChartDependency("traefik", "37.4.0", "https://traefik.github.io/charts")],
@@ -81,6 +80,6 @@ public static class Ingress
         })
     {
         // traefik's Service asks for a load balancer of type 'external': the AWS Load Balancer Controller makes it.
-        DependsOn = ["aws-load-balancer-controller"],
+        DependsOn = [LoadBalancerController.App],
     };
 }

@@ -61,7 +61,6 @@ public static class ArgoCdHealthChecks
 public static class ArgoCd
 {
     public static readonly App<ArgoCdValues> App = new(
-        Conventions.Namespace("argocd"),
         new ChartSpec("0.1.0", "Argo CD, on the upstream argo-cd chart: it syncs this tree, itself included.")
         {
             Dependencies = [new ChartDependency("argo-cd", "10.1.1", "https://argoproj.github.io/argo-helm")],

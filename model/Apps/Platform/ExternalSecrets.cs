@@ -24,7 +24,6 @@ public partial record ExternalSecretsOperatorValues
 public static class ExternalSecrets
 {
     public static readonly App<ExternalSecretsValues> App = new(
-        Conventions.Namespace("external-secrets"),
         new ChartSpec("0.1.0", "The External Secrets Operator, on the upstream external-secrets chart, and the cluster's secret store.")
         {
             Dependencies = [new ChartDependency("external-secrets", "2.9.0", "https://charts.external-secrets.io")],
@@ -35,6 +34,6 @@ public static class ExternalSecrets
         })
     {
         // The operator's CRDs are larger than client-side apply's annotation limit (INFRA4201).
-        SyncPolicy = SyncPolicy.Default with { ServerSideApply = true },
+        SyncPolicy = _ => SyncPolicy.Default with { ServerSideApply = true },
     };
 }

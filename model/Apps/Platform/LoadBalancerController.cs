@@ -43,7 +43,6 @@ public partial record IngressClassParamsValues
 public static class LoadBalancerController
 {
     public static readonly App<LoadBalancerControllerValues> App = new(
-        Conventions.Namespace("aws-load-balancer-controller"),
         new ChartSpec("0.1.0", "The AWS Load Balancer Controller, on AWS's aws-load-balancer-controller chart.")
         {
             Dependencies = [new ChartDependency("aws-load-balancer-controller", "3.5.0", "https://aws.github.io/eks-charts")],

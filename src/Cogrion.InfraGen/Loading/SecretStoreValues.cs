@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Cogrion.InfraGen.Documents;
 
 namespace Cogrion.InfraGen.Loading;
@@ -9,6 +12,9 @@ namespace Cogrion.InfraGen.Loading;
 /// </summary>
 public static class SecretStoreValues
 {
+    /// <summary>The template InfraGen writes into that chart: no hand-written one may take its path.</summary>
+    public const string TemplatePath = "templates/clustersecretstore.yaml";
+
     /// <summary>The values key (and the schema property) InfraGen owns in that chart.</summary>
     public const string Key = "secretStore";
 
@@ -33,4 +39,36 @@ public static class SecretStoreValues
     /// <summary>The namespaces of the apps that read secrets, in ordinal order.</summary>
     public static IEnumerable<string> ReaderNamespaces(IEnumerable<App> apps) =>
         apps.Where(a => a.Secrets.Count > 0).Select(a => a.Namespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The chart's <c>values.schema.json</c> with the block InfraGen adds: the record's schema is closed, so without it
+    /// Helm would refuse the values.
+    /// </summary>
+    public static string Schema(string recordSchema)
+    {
+        var schema = JsonNode.Parse(recordSchema)!.AsObject();
+        var properties = schema["properties"] as JsonObject ?? [];
+        schema["properties"] = properties;
+        properties[Key] = new JsonObject
+        {
+            ["description"] = "Written by InfraGen: what the generated ClusterSecretStore reads (the cluster's AWS region, and the namespaces of the apps that read secrets).",
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["required"] = new JsonArray(AwsRegion, Namespaces),
+            ["properties"] = new JsonObject
+            {
+                [AwsRegion] = new JsonObject { ["description"] = "The AWS region of the cluster's secrets.", ["type"] = "string" },
+                [Namespaces] = new JsonObject
+                {
+                    ["description"] = "The only namespaces whose ExternalSecrets may use the store.",
+                    ["type"] = "array",
+                    ["items"] = new JsonObject { ["type"] = "string" },
+                },
+            },
+        };
+        var required = schema["required"] as JsonArray ?? [];
+        schema["required"] = required;
+        required.Add(Key);
+        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }) + "\n";
+    }
 }

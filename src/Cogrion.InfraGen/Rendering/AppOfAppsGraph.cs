@@ -13,7 +13,7 @@ namespace Cogrion.InfraGen.Rendering;
 /// </summary>
 internal static class AppOfAppsGraph
 {
-    public static string Section(InfraModel model)
+    public static string Section(ResolvedEstate model)
     {
         var text = new StringBuilder("## The App of Apps of each cluster\n\n");
         text.Append("The root syncs the apps wave by wave (each wave once the one before is healthy); a dashed arrow means \"syncs\n");
@@ -28,13 +28,13 @@ internal static class AppOfAppsGraph
     }
 
     /// <summary>One cluster's flowchart (without the Markdown fence).</summary>
-    public static string Graph(InfraModel model, Cluster cluster)
+    public static string Graph(ResolvedEstate model, Cluster cluster)
     {
         var apps = AppsOn(model, cluster);
         var text = new StringBuilder("flowchart TB\n");
         var account = cluster.AwsAccountId is { } id ? $", account {id}" : string.Empty;
         text.Append($"  root([\"root: {cluster.Name}<br/>{cluster.Region.AwsRegion}{account}\"])\n");
-        var waves = apps.GroupBy(a => model.SyncWaves[a.Name]).OrderBy(g => g.Key).ToList();
+        var waves = apps.GroupBy(a => model.Chart(a).SyncWave).OrderBy(g => g.Key).ToList();
         foreach (var wave in waves)
         {
             text.Append($"  subgraph wave{wave.Key}[\"sync wave {wave.Key}\"]\n");
@@ -59,7 +59,7 @@ internal static class AppOfAppsGraph
 
         foreach (var app in apps)
         {
-            foreach (var dependency in model.Dependencies[app.Name].Where(d => apps.Any(a => a.Name == d)).Order(StringComparer.Ordinal))
+            foreach (var dependency in model.Chart(app).Dependencies.Where(apps.Contains).Select(d => d.Name).Order(StringComparer.Ordinal))
             {
                 text.Append($"  {Id(dependency)} -.-> {Id(app)}\n");
             }
@@ -85,7 +85,7 @@ internal static class AppOfAppsGraph
     }
 
     /// <summary>What differs from the other clusters, in a sentence: apps it lacks or adds, sync policies that differ.</summary>
-    private static string Differences(InfraModel model, Cluster cluster)
+    private static string Differences(ResolvedEstate model, Cluster cluster)
     {
         var others = model.Clusters.Where(c => c != cluster).ToList();
         if (others.Count == 0)
@@ -123,13 +123,12 @@ internal static class AppOfAppsGraph
     }
 
     /// <summary>The apps deployed to the cluster, in name order.</summary>
-    private static List<App> AppsOn(InfraModel model, Cluster cluster) =>
-        [.. model.Apps.Where(a => model.Deployments.ContainsKey((cluster.Name, a.Name)))];
+    private static List<App> AppsOn(ResolvedEstate model, Cluster cluster) => [.. model.On(cluster).Select(p => p.App)];
 
     /// <summary>How the cluster's Application of the app syncs, in words.</summary>
-    private static string SyncPolicy(InfraModel model, Cluster cluster, App app)
+    private static string SyncPolicy(ResolvedEstate model, Cluster cluster, App app)
     {
-        var application = ArgoCdManifests.Child(model, cluster, app);
+        var application = ArgoCdManifests.Child(model, model.Find(cluster, app)!);
         if (DocPointer.Find(application, ["spec", "syncPolicy", "automated"]) is not DocMap automated)
         {
             return "by hand";
@@ -141,7 +140,7 @@ internal static class AppOfAppsGraph
     }
 
     /// <summary>What a platform app is, as the framework knows it; empty for the rest.</summary>
-    private static string Role(InfraModel model, Cluster cluster, App app) =>
+    private static string Role(ResolvedEstate model, Cluster cluster, App app) =>
         ReferenceEquals(app, model.Estate.ArgoCdApp) ? "<br/>Argo CD itself"
         : ReferenceEquals(app, model.SecretStoreApp) ? "<br/>External Secrets"
         : cluster.IamRoles.Find(app.Name) is not null ? "<br/>IAM role"

@@ -25,7 +25,7 @@ public static class ArgoCdManifests
     /// AppProject (it may create AppProjects and Applications in the argocd namespace, nothing else) and the root
     /// Application. Nothing here depends on the app set, so adding or removing an app never changes this file.
     /// </summary>
-    public static IReadOnlyList<DocNode> Bootstrap(InfraModel model, Cluster cluster)
+    public static IReadOnlyList<DocNode> Bootstrap(ResolvedEstate model, Cluster cluster)
     {
         var repo = model.Estate.Repo;
         var project = Project(
@@ -61,7 +61,7 @@ public static class ArgoCdManifests
         documents.OfType<DocMap>().FirstOrDefault(d => d["kind"] is DocScalar { Text: "Application" });
 
     /// <summary>An app's file in the root's directory: its AppProject, then its Application.</summary>
-    public static IReadOnlyList<DocNode> AppFile(InfraModel model, Cluster cluster, App app) => [AppProject(model, cluster, app), Child(model, cluster, app)];
+    public static IReadOnlyList<DocNode> AppFile(ResolvedEstate model, AppOnCluster placed) => [AppProject(model, placed.Cluster, placed.App), Child(model, placed)];
 
     /// <summary>
     /// The app's own AppProject: the app's namespaces on this cluster and exactly the cluster-scoped kinds its charts
@@ -69,7 +69,7 @@ public static class ArgoCdManifests
     /// (<c>CreateNamespace=true</c> needs it whitelisted). Its finalizer keeps it until no Application uses it, so a retired
     /// app's Application can still delete what it deployed.
     /// </summary>
-    public static DocMap AppProject(InfraModel model, Cluster cluster, App app)
+    public static DocMap AppProject(ResolvedEstate model, Cluster cluster, App app)
     {
         var footprint = model.Footprint.Find(app.Name);
         var namespaces = (footprint?.Namespaces ?? []).Append(app.Namespace).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -87,10 +87,11 @@ public static class ArgoCdManifests
     }
 
     /// <summary>The seed's child Application: the shared chart plus the cluster's values file, in the app's own project.</summary>
-    public static DocMap Child(InfraModel model, Cluster cluster, App app)
+    public static DocMap Child(ResolvedEstate model, AppOnCluster placed)
     {
+        var (cluster, app) = (placed.Cluster, placed.App);
         var repo = model.Estate.Repo;
-        var wave = model.SyncWaves[app.Name];
+        var wave = model.Chart(app).SyncWave;
         var annotations = wave == 0
             ? null
             : new DocMap { { SyncWaveAnnotation, wave.ToString(CultureInfo.InvariantCulture) } };
@@ -107,7 +108,7 @@ public static class ArgoCdManifests
                 { "helm", new DocMap { { "valueFiles", new DocSeq { TreeLayout.ValueFileFromChart(cluster.Name, app.Name) } } } },
             },
             destination: Destination(cluster, app.Namespace),
-            syncPolicy: SyncPolicyNode(managesArgoCd ? app.SyncPolicy with { Prune = false } : app.SyncPolicy, createNamespace: true, app.IgnoreDifferences.Count > 0),
+            syncPolicy: SyncPolicyNode(managesArgoCd ? placed.SyncPolicy with { Prune = false } : placed.SyncPolicy, createNamespace: true, app.IgnoreDifferences.Count > 0),
             finalizer: !managesArgoCd);
         if (app.IgnoreDifferences.Count > 0)
         {

@@ -11,9 +11,8 @@ namespace Cogrion.InfraGen.Rendering;
 /// </summary>
 internal static class BootstrapGuide
 {
-    public static string Section(InfraModel model)
+    public static string Section(ResolvedEstate model)
     {
-        var estate = model.Estate;
         var text = new StringBuilder("## Bootstrap a cluster\n\n");
         text.Append("Terraform comes first: the EKS cluster, its VPC, and the IAM roles below (IAM roles for service accounts, trusted by\n");
         text.Append("the cluster's OIDC provider). Their IDs and ARNs are Terraform outputs that the model declares on each `Cluster` in\n");
@@ -28,7 +27,7 @@ internal static class BootstrapGuide
         return text.ToString();
     }
 
-    private static void Cluster(InfraModel model, Cluster cluster, StringBuilder text)
+    private static void Cluster(ResolvedEstate model, Cluster cluster, StringBuilder text)
     {
         var estate = model.Estate;
         var repo = estate.Repo;
@@ -36,7 +35,7 @@ internal static class BootstrapGuide
         text.Append($"1. AWS, in account {cluster.AwsAccountId ?? "(no AwsAccountId declared)"}, region {cluster.Region.AwsRegion} (Terraform):\n");
         foreach (var (app, arn) in cluster.IamRoles.OrderBy(r => r.Key.Name, StringComparer.Ordinal))
         {
-            var policy = ReferenceEquals(app, model.SecretStoreApp) && model.Deployments.ContainsKey((cluster.Name, app.Name))
+            var policy = ReferenceEquals(app, model.SecretStoreApp) && model.Find(cluster, app) is not null
                 ? $"with the policy `{repo.InRepo(TreeLayout.IamPolicy(cluster.Name, app.Name))}`"
                 : "with the IAM policy its upstream chart documents";
             text.Append($"   - `{arn}`: the role of {app.Name}'s service account in namespace `{app.Namespace}`, {policy}.\n");
@@ -76,7 +75,7 @@ internal static class BootstrapGuide
         text.Append($"   argocd app wait {ArgoCdManifests.RootName} --sync --health --timeout 1800\n");
         text.Append("   argocd app list\n");
         text.Append("   ```\n\n");
-        var apps = model.Apps.Where(a => model.Deployments.ContainsKey((cluster.Name, a.Name))).Select(a => $"`{a.Name}`");
+        var apps = model.On(cluster).Select(p => $"`{p.App.Name}`");
         text.Append($"   `argocd app list` shows `{ArgoCdManifests.RootName}`, {string.Join(", ", apps)}, all Synced and Healthy.\n\n");
     }
 }

@@ -16,7 +16,7 @@ namespace Cogrion.InfraGen.Rendering;
 public static class IamPolicyFile
 {
     /// <summary>The policy's JSON text, or null when the cluster's apps read no secret (a policy needs a statement).</summary>
-    public static string? Render(InfraModel model, Cluster cluster, App store)
+    public static string? Render(ResolvedEstate model, Cluster cluster, App store)
     {
         var keys = SecretInventory.For(model, cluster).Select(e => e.RemoteKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (keys.Count == 0)

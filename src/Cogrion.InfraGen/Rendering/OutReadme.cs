@@ -9,7 +9,7 @@ namespace Cogrion.InfraGen.Rendering;
 /// </summary>
 public static class OutReadme
 {
-    public static string Render(InfraModel model)
+    public static string Render(ResolvedEstate model)
     {
         var estate = model.Estate;
         var text = new StringBuilder();
@@ -39,8 +39,16 @@ public static class OutReadme
             var upstream = app.Chart.Dependencies.Count == 0
                 ? "-"
                 : string.Join(", ", app.Chart.Dependencies.Select(d => $"{d.Name} {d.Version}"));
-            var after = model.Dependencies[app.Name] is { Count: > 0 } dependencies ? string.Join(", ", dependencies) : "-";
-            text.Append($"| {app.Name}{PlatformRole(model, app)} | {app.Namespace} | {model.SyncWaves[app.Name]} | {after} | {upstream} |\n");
+            var after = model.Chart(app).Dependencies is { Count: > 0 } dependencies ? string.Join(", ", dependencies.Select(d => d.Name)) : "-";
+            text.Append($"| {app.Name}{PlatformRole(model, app)} | {app.Namespace} | {model.Chart(app).SyncWave} | {after} | {upstream} |\n");
+        }
+
+        var somewhere = model.Apps.Where(a => model.ClustersOf(a).Count() < model.Clusters.Count).ToList();
+        if (somewhere.Count > 0)
+        {
+            text.Append("\nApps on some clusters only (their RunsOn): ");
+            text.Append(string.Join("; ", somewhere.Select(a => $"{a.Name} on {string.Join(", ", model.ClustersOf(a).Select(c => c.Name))}")));
+            text.Append(".\n");
         }
 
         text.Append("""
@@ -64,7 +72,7 @@ public static class OutReadme
     }
 
     /// <summary>What a platform app installs, for the apps table.</summary>
-    internal static string PlatformRole(InfraModel model, App app) =>
+    internal static string PlatformRole(ResolvedEstate model, App app) =>
         ReferenceEquals(app, model.Estate.ArgoCdApp) ? " (platform: Argo CD itself)"
         : ReferenceEquals(app, model.SecretStoreApp) ? $" (platform: External Secrets and the `{model.Estate.SecretStore}` store)"
         : string.Empty;

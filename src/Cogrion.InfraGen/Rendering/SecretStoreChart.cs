@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Cogrion.InfraGen.Documents;
 using Cogrion.InfraGen.Loading;
 
@@ -16,7 +13,7 @@ namespace Cogrion.InfraGen.Rendering;
 public static class SecretStoreChart
 {
     /// <summary>Where the template goes in the chart.</summary>
-    public const string TemplatePath = "templates/clustersecretstore.yaml";
+    public const string TemplatePath = SecretStoreValues.TemplatePath;
 
     /// <summary>The store's wave inside its app: after the operator's Deployments (wave 0) are healthy, so its webhook answers.</summary>
     public const int Wave = 1;
@@ -64,37 +61,5 @@ public static class SecretStoreChart
                 }
             },
         };
-    }
-
-    /// <summary>
-    /// The chart's <c>values.schema.json</c> with the block InfraGen adds: the record's schema is closed, so without it
-    /// Helm would refuse the values.
-    /// </summary>
-    public static string Schema(string recordSchema)
-    {
-        var schema = JsonNode.Parse(recordSchema)!.AsObject();
-        var properties = schema["properties"] as JsonObject ?? [];
-        schema["properties"] = properties;
-        properties[SecretStoreValues.Key] = new JsonObject
-        {
-            ["description"] = "Written by InfraGen: what the generated ClusterSecretStore reads (the cluster's AWS region, and the namespaces of the apps that read secrets).",
-            ["type"] = "object",
-            ["additionalProperties"] = false,
-            ["required"] = new JsonArray(SecretStoreValues.AwsRegion, SecretStoreValues.Namespaces),
-            ["properties"] = new JsonObject
-            {
-                [SecretStoreValues.AwsRegion] = new JsonObject { ["description"] = "The AWS region of the cluster's secrets.", ["type"] = "string" },
-                [SecretStoreValues.Namespaces] = new JsonObject
-                {
-                    ["description"] = "The only namespaces whose ExternalSecrets may use the store.",
-                    ["type"] = "array",
-                    ["items"] = new JsonObject { ["type"] = "string" },
-                },
-            },
-        };
-        var required = schema["required"] as JsonArray ?? [];
-        schema["required"] = required;
-        required.Add(SecretStoreValues.Key);
-        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, NewLine = "\n" }) + "\n";
     }
 }

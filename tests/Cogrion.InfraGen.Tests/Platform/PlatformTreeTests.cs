@@ -17,7 +17,7 @@ namespace Cogrion.InfraGen.Tests.Platform;
 /// </summary>
 public sealed class PlatformTreeTests
 {
-    private static readonly InfraModel Model = ModelLoader.Load(new InfraCatalog(), RealModel.Paths);
+    private static readonly ResolvedEstate Model = ModelLoader.Load(new InfraCatalog(), RealModel.Paths);
 
     [Fact]
     public void Each_app_has_its_own_project_permitting_exactly_its_footprint_and_never_a_wildcard()
@@ -26,6 +26,11 @@ public sealed class PlatformTreeTests
         {
             foreach (var app in Model.Apps)
             {
+                if (Model.Find(cluster, app) is null)
+                {
+                    continue;
+                }
+
                 var file = RealModel.Tree.Files[TreeLayout.Application(cluster.Name, app.Name)];
                 var project = (DocMap)file.Documents[0];
                 Assert.Equal("AppProject", DocPointer.String(project, "kind"));
@@ -86,13 +91,13 @@ public sealed class PlatformTreeTests
     {
         foreach (var app in Model.Apps.Where(a => a.Secrets.Count > 0))
         {
-            Assert.DoesNotContain(ExternalSecrets.App.Name, app.DependsOn);
-            Assert.Contains(ExternalSecrets.App.Name, Model.Dependencies[app.Name]);
-            Assert.True(Model.SyncWaves[app.Name] > Model.SyncWaves[ExternalSecrets.App.Name]);
+            Assert.DoesNotContain(ExternalSecrets.App, app.DependsOn);
+            Assert.Contains(ExternalSecrets.App, Model.Chart(app).Dependencies);
+            Assert.True(Model.Chart(app).SyncWave > Model.Chart(ExternalSecrets.App).SyncWave);
         }
 
-        Assert.True(Model.SyncWaves[Ingress.App.Name] > Model.SyncWaves[LoadBalancerController.App.Name]);
-        Assert.Empty(Model.Dependencies[ExternalSecrets.App.Name]);
+        Assert.True(Model.Chart(Ingress.App).SyncWave > Model.Chart(LoadBalancerController.App).SyncWave);
+        Assert.Empty(Model.Chart(ExternalSecrets.App).Dependencies);
     }
 
     [Fact]
@@ -101,7 +106,7 @@ public sealed class PlatformTreeTests
         Assert.Contains(TreeLayout.ChartFile("external-secrets", SecretStoreChart.TemplatePath), RealModel.Tree.Files.Keys);
         foreach (var cluster in Model.Clusters)
         {
-            var values = (DocMap)Model.Deployment(cluster, ExternalSecrets.App).File[SecretStoreValues.Key]!;
+            var values = (DocMap)Model.Find(cluster, ExternalSecrets.App)!.File[SecretStoreValues.Key]!;
             Assert.Equal(cluster.Region.AwsRegion, DocPointer.String(values, SecretStoreValues.AwsRegion));
             Assert.Equal(["control-plane", "keycloak", "observability", "temporal"], ((DocSeq)values[SecretStoreValues.Namespaces]!).OfType<DocScalar>().Select(s => s.Text));
         }
@@ -118,7 +123,7 @@ public sealed class PlatformTreeTests
         var schema = Cogrion.InfraGen.Validation.Schemas.UpstreamSchemas.For("external-secrets.io/v1", "ClusterSecretStore")!;
         foreach (var cluster in Model.Clusters)
         {
-            var store = SecretStoreChart.Document(Model.Estate, cluster, Model.Apps);
+            var store = SecretStoreChart.Document(Model.Estate, cluster, Model.On(cluster).Select(p => p.App));
             Assert.Empty(new Cogrion.InfraGen.Validation.Schemas.SchemaVerdicts().Evaluate(schema, store));
             ((DocMap)DocPointer.Find(store, ["spec", "provider", "aws"])!).Set("service", "Vault");
             Assert.NotEmpty(new Cogrion.InfraGen.Validation.Schemas.SchemaVerdicts().Evaluate(schema, store));
@@ -144,7 +149,7 @@ public sealed class PlatformTreeTests
     /// <summary>A real app under another name: the same chart and values (keycloak's: no image tag to look up).</summary>
     private static App Renamed(App app, string name) => new RenamedApp(app, name);
 
-    private sealed class RenamedApp(App original, string name) : App(name, original.Chart, original.DeclaredAt)
+    private sealed class RenamedApp(App original, string name) : App(original.Chart, original.DeclaredAt)
     {
         public override HelmValuesInfo ValuesInfo { get; } = original.ValuesInfo with { ChartName = name };
 

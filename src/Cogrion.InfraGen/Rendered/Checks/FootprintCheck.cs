@@ -43,7 +43,7 @@ public static class FootprintCheck
     /// INFRA4116 for each app whose entry differs from what it rendered; only for apps rendered on every cluster (the entry
     /// is a union over clusters), and for entries of apps the model no longer has.
     /// </summary>
-    public static IEnumerable<InfraDiagnostic> Check(InfraModel model, IReadOnlyDictionary<string, AppFootprint> measured, Func<App, bool> renderedEverywhere, string? onlyApp)
+    public static IEnumerable<InfraDiagnostic> Check(ResolvedEstate model, IReadOnlyDictionary<string, AppFootprint> measured, Func<App, bool> renderedEverywhere, string? onlyApp)
     {
         var file = model.Footprint;
         foreach (var app in model.Apps.Where(a => (onlyApp is null || a.Name == onlyApp) && renderedEverywhere(a)))

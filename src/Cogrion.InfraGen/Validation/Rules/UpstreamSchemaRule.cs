@@ -39,9 +39,9 @@ public sealed class UpstreamSchemaRule : ITreeRule
             yield break;
         }
 
-        foreach (var cluster in facts.Model.Clusters)
+        foreach (var cluster in facts.Model.Clusters.Where(c => facts.Model.Find(c, store) is not null))
         {
-            yield return template with { Documents = [SecretStoreChart.Document(facts.Estate, cluster, facts.Model.Apps)], Cluster = cluster.Name };
+            yield return template with { Documents = [SecretStoreChart.Document(facts.Estate, cluster, facts.Model.On(cluster).Select(p => p.App))], Cluster = cluster };
         }
     }
 
