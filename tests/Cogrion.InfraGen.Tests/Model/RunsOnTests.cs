@@ -56,9 +56,9 @@ public sealed class RunsOnTests : IDisposable
         Assert.Equal(["db"], harness.Model.On(dev).Select(p => p.App.Name));
         Assert.Null(harness.Model.Find(dev, harness.Model.Apps.Single(a => a.Name == "web")));
 
-        // The AppProject of dev lets Argo CD deploy only to the namespaces of dev's apps.
-        Assert.DoesNotContain("namespace: web\n", tree.Files["argocd/bootstrap/dev-sgp-1.yaml"].Text);
-        Assert.Contains("namespace: web\n", tree.Files["argocd/bootstrap/prod-sgp-1.yaml"].Text);
+        // Each app has its own AppProject where it runs; the bootstraps name no app at all.
+        Assert.Contains("kind: AppProject\nmetadata:\n  name: web\n", tree.Files["argocd/apps/prod-sgp-1/web.yaml"].Text);
+        Assert.DoesNotContain("web", tree.Files["argocd/bootstrap/dev-sgp-1.yaml"].Text.Replace("https://github.com", "", StringComparison.Ordinal));
         Assert.Contains("Apps on some clusters only (their RunsOn): web on prod-sgp-1.", tree.Files["README.md"].Text);
     }
 
