@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Cogrion.InfraGen.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,17 +26,15 @@ public sealed class SecretPropertyAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var attribute = start.Compilation.GetTypeByMetadataName(KnownNames.HelmValuesAttribute);
-            var valuesInterface = start.Compilation.GetTypeByMetadataName(KnownNames.HelmValuesInterface);
-            if (attribute is null || valuesInterface is null)
+            var known = KnownTypeSymbols.For(start.Compilation);
+            if (known.HelmValuesAttribute is null || known.HelmValuesInterface is null)
             {
                 return;
             }
 
             // A values record: a [HelmValues] root, or a record the generator made a values writer for.
             bool IsValuesRecord(INamedTypeSymbol type) =>
-                type.AllInterfaces.Contains(valuesInterface, SymbolEqualityComparer.Default)
-                || type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+                KnownTypeSymbols.Implements(type, known.HelmValuesInterface) || KnownTypeSymbols.Has(type, known.HelmValuesAttribute);
 
             void Check(OperationAnalysisContext context, IPropertySymbol property, IOperation value)
             {
