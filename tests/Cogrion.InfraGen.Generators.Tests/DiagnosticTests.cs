@@ -173,8 +173,8 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("const string Key = \"AKIAIOSFODNN7EXAMPLE\";", "\"AKIAIOSFODNN7EXAMPLE\"", "an AWS access key id")]
-    [InlineData("const string Key = \"id=ASIAY34FZKBOKMUTVV7A;\";", "\"id=ASIAY34FZKBOKMUTVV7A;\"", "an AWS access key id")]
+    [InlineData("const string Key = \"AKIAIOSFODNN7EXAMPLE\";", "\"AKIAIOSFODNN7EXAMPLE\"", "an AWS access key ID")]
+    [InlineData("const string Key = \"id=ASIAY34FZKBOKMUTVV7A;\";", "\"id=ASIAY34FZKBOKMUTVV7A;\"", "an AWS access key ID")]
     [InlineData("static string Pem(int n) => $\"-----BEGIN RSA PRIVATE KEY-----\\n{n}\";", "-----BEGIN RSA PRIVATE KEY-----\\n", "a private key")]
     public void INFRA0006_a_secret_looking_literal(string member, string underlined, string what)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Cogrion.InfraGen.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -38,9 +37,11 @@ public sealed class SecretPropertyAnalyzer : DiagnosticAnalyzer
 
             void Check(OperationAnalysisContext context, IPropertySymbol property, IOperation value)
             {
+                // The output policy's rule on the same name and value (SecretRule): what the IDE flags here is what the
+                // build would refuse in out/. A literal secret by its shape is INFRA0006's, at the literal.
                 if (value.ConstantValue is { HasValue: true, Value: string literal }
-                    && SecretRules.IsValue(literal)
-                    && SecretRules.HoldsSecret(property.Name)
+                    && SecretRule.DescribeShape(literal) is null
+                    && SecretRule.DescribeUnder(property.Name, literal) is not null
                     && IsValuesRecord(property.ContainingType))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
