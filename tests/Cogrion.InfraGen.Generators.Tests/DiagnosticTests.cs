@@ -246,9 +246,11 @@ public sealed class DiagnosticTests
     [InlineData("[YamlName(\"\")] public string Name { get; init; } = \"n\";", "YamlName(\"\")", "has YAML key '', which is empty")]
     public void INFRA0010_a_YAML_key_that_is_empty_or_taken(string property, string underlined, string message)
     {
-        var source = $"[HelmValues(\"web\")]\npublic partial record WebValues\n{{\n    public string Host {{ get; init; }} = \"h\";\n\n    {property}\n}}\n";
+        var source = $"[HelmValues(\"web\")]\npublic partial record WebValues\n{{\n    public string Host {{ get; init; }} = \"h\";\n\n    {property}\n}}\n"
+            + "public static class Apps { public static readonly App<WebValues>? Web = null; }\n";
 
         AssertReported("INFRA0010", source, underlined, message);
+        Assert.Empty(GeneratorRun.Start(TestCompilation.Create(source, executable: false)).CompilerProblems()); // no CS0311 (issue 15)
         AssertClean(source.Replace(underlined, "YamlName(\"name\")", StringComparison.Ordinal));
     }
 
