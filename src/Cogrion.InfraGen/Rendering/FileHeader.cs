@@ -25,9 +25,6 @@ public static class FileHeader
     public static string HelmComment(string source) =>
         $"{{{{- /* {Notice} Source: {source}; edit it there and run `dotnet build`. */ -}}}}\n";
 
-    /// <summary>How many lines <see cref="HelmComment"/> put before a hand-written template's own first line (0 or 1).</summary>
-    public static int HelmCommentLines(string text) => text.StartsWith("{{- /* " + Notice, StringComparison.Ordinal) ? 1 : 0;
-
     /// <summary>The notice as a Markdown comment.</summary>
     public static string Markdown(string editWhere) => $"<!-- {Notice} To change it, edit {editWhere} and run `dotnet build`. -->\n";
 }
