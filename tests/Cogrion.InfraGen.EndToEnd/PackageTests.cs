@@ -64,7 +64,7 @@ public sealed class PackageTests(PackedRepository packed)
         var tree = Path.Combine(consumer, "out");
         Assert.True(File.Exists(Path.Combine(tree, ".infragen")), build.ToString());
         Assert.Contains("path: out/charts/shop", File.ReadAllText(Path.Combine(tree, "argocd", "apps", "dev-eu-1", "shop.yaml")));
-        Assert.Contains("path: out/argocd/apps/dev-eu-1", File.ReadAllText(Path.Combine(tree, "argocd", "root", "dev-eu-1.yaml")));
+        Assert.Contains("path: out/argocd/apps/dev-eu-1", File.ReadAllText(Path.Combine(tree, "argocd", "bootstrap", "dev-eu-1.yaml")));
         var values = File.ReadAllText(Path.Combine(tree, "values", "dev-eu-1", "shop.yaml"));
         Assert.Contains("replicas: 2", values);
         Assert.Contains("tag: sha-0123abc", values);
