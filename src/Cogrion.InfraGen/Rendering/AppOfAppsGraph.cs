@@ -18,10 +18,11 @@ internal static class AppOfAppsGraph
         var text = new StringBuilder("## The App of Apps of each cluster\n\n");
         text.Append("The root syncs the apps wave by wave (each wave once the one before is healthy); a dashed arrow means \"syncs\n");
         text.Append("after\"; `==>` is the order of the waves; a cylinder is the ClusterSecretStore, with the namespaces allowed to read it.\n\n");
+        var spread = new Spread(model);
         foreach (var cluster in model.Clusters)
         {
             text.Append($"### {cluster.Name}\n\n```mermaid\n{Graph(model, cluster)}```\n\n");
-            text.Append(Differences(model, cluster)).Append("\n\n");
+            text.Append(spread.Differences(cluster)).Append("\n\n");
         }
 
         return text.ToString();
@@ -84,59 +85,64 @@ internal static class AppOfAppsGraph
         return text.ToString();
     }
 
-    /// <summary>What differs from the other clusters, in a sentence: apps it lacks or adds, sync policies that differ.</summary>
-    private static string Differences(ResolvedEstate model, Cluster cluster)
-    {
-        var others = model.Clusters.Where(c => c != cluster).ToList();
-        if (others.Count == 0)
-        {
-            return "The only cluster.";
-        }
-
-        var apps = AppsOn(model, cluster);
-        var differences = new List<string>();
-        var missing = model.Apps.Where(a => !apps.Contains(a)).Select(a => a.Name).ToList();
-        if (missing.Count > 0)
-        {
-            differences.Add($"not here: {string.Join(", ", missing)}");
-        }
-
-        var onlyHere = apps.Where(a => others.All(o => !AppsOn(model, o).Contains(a))).Select(a => a.Name).ToList();
-        if (onlyHere.Count > 0)
-        {
-            differences.Add($"only here: {string.Join(", ", onlyHere)}");
-        }
-
-        foreach (var app in apps)
-        {
-            var policy = SyncPolicy(model, cluster, app);
-            if (others.Any(o => AppsOn(model, o).Contains(app) && SyncPolicy(model, o, app) != policy))
-            {
-                differences.Add($"{app.Name} syncs {policy}");
-            }
-        }
-
-        var values = others.Select(o => $"`./infragen diff {cluster.Name} {o.Name}`");
-        return differences.Count == 0
-            ? $"Same apps, waves and sync policies as {string.Join(", ", others.Select(o => o.Name))}; the values differ ({string.Join(", ", values)})."
-            : $"Differs from the other clusters: {string.Join("; ", differences)}. Values: {string.Join(", ", values)}.";
-    }
-
     /// <summary>The apps deployed to the cluster, in name order.</summary>
     private static List<App> AppsOn(ResolvedEstate model, Cluster cluster) => [.. model.On(cluster).Select(p => p.App)];
 
-    /// <summary>How the cluster's Application of the app syncs, in words.</summary>
-    private static string SyncPolicy(ResolvedEstate model, Cluster cluster, App app)
+    /// <summary>How an app syncs on a cluster, in words.</summary>
+    private static string Describe(SyncPolicy policy) =>
+        !policy.Automated ? "by hand" : $"automatically ({(policy.Prune ? "prune" : "no prune")}, {(policy.SelfHeal ? "self-heal" : "no self-heal")})";
+
+    /// <summary>
+    /// Which apps run where and how they sync, over the whole estate, worked out once: each cluster's sentence of what
+    /// differs is then linear in its apps, not in the number of clusters (an estate of thousands of clusters).
+    /// </summary>
+    private sealed class Spread
     {
-        var application = ArgoCdManifests.Child(model, model.Find(cluster, app)!);
-        if (DocPointer.Find(application, ["spec", "syncPolicy", "automated"]) is not DocMap automated)
+        private readonly ResolvedEstate _model;
+        private readonly Dictionary<App, int> _clustersOf = [];
+        private readonly Dictionary<App, HashSet<string>> _policiesOf = [];
+
+        public Spread(ResolvedEstate model)
         {
-            return "by hand";
+            _model = model;
+            foreach (var placed in model.AppsOnClusters)
+            {
+                _clustersOf[placed.App] = _clustersOf.GetValueOrDefault(placed.App) + 1;
+                (_policiesOf.TryGetValue(placed.App, out var set) ? set : _policiesOf[placed.App] = []).Add(Describe(placed.SyncPolicy));
+            }
         }
 
-        var prune = DocPointer.String(automated, "prune") == "true" ? "prune" : "no prune";
-        var heal = DocPointer.String(automated, "selfHeal") == "true" ? "self-heal" : "no self-heal";
-        return $"automatically ({prune}, {heal})";
+        /// <summary>What differs from the other clusters, in a sentence: apps it lacks or alone has, sync policies that differ.</summary>
+        public string Differences(Cluster cluster)
+        {
+            var others = _model.Clusters.Count - 1;
+            if (others == 0)
+            {
+                return "The only cluster.";
+            }
+
+            var placed = _model.On(cluster);
+            var differences = new List<string>();
+            var missing = _model.Apps.Where(a => placed.All(p => p.App != a)).Select(a => a.Name).ToList();
+            if (missing.Count > 0)
+            {
+                differences.Add($"not here: {string.Join(", ", missing)}");
+            }
+
+            var onlyHere = placed.Where(p => _clustersOf[p.App] == 1).Select(p => p.App.Name).ToList();
+            if (onlyHere.Count > 0)
+            {
+                differences.Add($"only here: {string.Join(", ", onlyHere)}");
+            }
+
+            differences.AddRange(placed.Where(p => _policiesOf[p.App].Count > 1).Select(p => $"{p.App.Name} syncs {Describe(p.SyncPolicy)}"));
+            var example = _model.Clusters.First(c => c != cluster).Name;
+            var values = $"`./infragen diff {cluster.Name} {example}`";
+            var whom = others == 1 ? example : $"the other {others} clusters";
+            return differences.Count == 0
+                ? $"Same apps, waves and sync policies as {whom}; the values differ ({values})."
+                : $"Differs from {whom}: {string.Join("; ", differences)}. Values: {values}.";
+        }
     }
 
     /// <summary>What a platform app is, as the framework knows it; empty for the rest.</summary>

@@ -21,7 +21,7 @@ public sealed class ClusterCompletenessRule : ITreeRule
                 yield return ValidationErrors.ClusterIncomplete(name, "has no bootstrap", cluster.DeclaredAt, TreeLayout.Bootstrap(name));
             }
 
-            else if (!facts.Applications().Any(a => a.File.Kind == FileKind.Bootstrap && a.File.Cluster == cluster))
+            else if (Rendering.ArgoCdManifests.ApplicationIn(facts.Tree.Files[TreeLayout.Bootstrap(name)].Documents) is null)
             {
                 yield return ValidationErrors.ClusterIncomplete(name, "has no root Application in its bootstrap", cluster.DeclaredAt, TreeLayout.Bootstrap(name));
             }
