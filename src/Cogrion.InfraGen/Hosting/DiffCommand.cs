@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Inspection;
 using Cogrion.InfraGen.Loading;
 using Cogrion.InfraGen.Pipeline;
@@ -25,19 +26,19 @@ internal sealed class DiffCommand : InfraGenVerb
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
         var model = ModelLoader.Load(context.Catalog, paths);
-        var left = EstateNames.Cluster(model.Clusters, parse.GetValue(_left)!, "diff", context.Error);
-        var right = EstateNames.Cluster(model.Clusters, parse.GetValue(_right)!, "diff", context.Error);
+        var names = new EstateNames("diff");
+        var left = names.Cluster(model.Clusters, parse.GetValue(_left)!);
+        var right = names.Cluster(model.Clusters, parse.GetValue(_right)!);
         var apps = parse.GetValue(_apps) ?? [];
-        var unknown = apps.Count(a => EstateNames.App(model.Apps, a, "diff", context.Error) is null);
-
-        if (left is null || right is null || unknown > 0)
+        foreach (var app in apps)
         {
-            return InfraGenHost.UsageOrModelError;
+            names.App(model.Apps, app);
         }
 
-        var differences = ClusterComparison.Compare(model, InfraPipeline.Render(model), left, right, apps);
-        Print(differences, left.Name, right.Name, parse.GetValue(_all), context.Output);
-        return InfraGenHost.Ok;
+        names.ThrowIfUnknown();
+        var differences = ClusterComparison.Compare(model, InfraPipeline.Render(model), left!, right!, apps);
+        Print(differences, left!.Name, right!.Name, parse.GetValue(_all), context.Output);
+        return ExitCodes.Ok;
     });
 
     /// <summary>The comparison as <c>diff</c> prints it (the promotion summary quotes it too).</summary>

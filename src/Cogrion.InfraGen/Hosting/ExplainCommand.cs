@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Documents;
 using Cogrion.InfraGen.Inspection;
 using Cogrion.InfraGen.Loading;
@@ -30,9 +31,8 @@ internal sealed class ExplainCommand : InfraGenVerb
         {
             var name = Path.GetFileName(requested);
             var near = tree.Files.Keys.Where(p => p.EndsWith("/" + name, StringComparison.Ordinal)).Take(8).ToList();
-            context.Error.WriteLine($"infragen explain: error: '{requested}' is not a file the model generates in {CheckCommand.OutName(paths)}/."
-                + (near.Count > 0 ? $" Did you mean: {string.Join(", ", near)}?" : string.Empty));
-            return InfraGenHost.UsageOrModelError;
+            throw new InfraGenException([HostErrors.NotFound("explain", $"'{requested}' is not a file the model generates in {CheckCommand.OutName(paths)}/"
+                + (near.Count > 0 ? $". Did you mean: {string.Join(", ", near)}?" : string.Empty))]);
         }
 
         var key = parse.GetValue(_key);
@@ -49,7 +49,7 @@ internal sealed class ExplainCommand : InfraGenVerb
         }
 
         Print(sources, paths, output);
-        return InfraGenHost.Ok;
+        return ExitCodes.Ok;
     }
 
     private static int ExplainValue(InfraModel model, RenderedTree tree, RenderedFile file, string key, ModelPaths paths, VerbContext context)
@@ -57,14 +57,12 @@ internal sealed class ExplainCommand : InfraGenVerb
         var shown = $"{CheckCommand.OutName(paths)}/{file.Path}";
         if (file.Documents.Count == 0)
         {
-            context.Error.WriteLine($"infragen explain: error: {shown} is not a YAML document InfraGen builds (a template or text file); explain the file without a key.");
-            return InfraGenHost.UsageOrModelError;
+            throw new InfraGenException([HostErrors.NotFound("explain", $"{shown} is not a YAML document InfraGen builds (a template or text file); explain the file without a key")]);
         }
 
         if (!DocPaths.IsWellFormed(key))
         {
-            context.Error.WriteLine($"infragen explain: error: '{key}' is not a key path: keys are separated by one dot (image.tag), list items are [n] (valueFiles[0]), a key holding a dot is [key] (annotations[argocd.argoproj.io/sync-wave]).");
-            return InfraGenHost.UsageOrModelError;
+            throw new InfraGenException([HostErrors.BadCommandLine($"'{key}' is not a key path: keys are separated by one dot (image.tag), list items are [n] (valueFiles[0]), a key holding a dot is [key] (annotations[argocd.argoproj.io/sync-wave])")]);
         }
 
         var found = false;
@@ -83,7 +81,7 @@ internal sealed class ExplainCommand : InfraGenVerb
 
         if (found)
         {
-            return InfraGenHost.Ok;
+            return ExitCodes.Ok;
         }
 
         // A cluster's values file holds only what differs from the defaults: a key it lacks may be a chart default.
@@ -92,12 +90,11 @@ internal sealed class ExplainCommand : InfraGenVerb
             var defaults = tree.Files[TreeLayout.ChartFile(file.App, "values.yaml")];
             context.Output.WriteLine($"{shown} {key}: not set here, so the chart default applies: {CheckCommand.OutName(paths)}/{defaults.Path} {key} = {DocPaths.Display(fallback)}");
             Print(Provenance.OfValue(model, defaults, key, fallback), paths, context.Output);
-            return InfraGenHost.Ok;
+            return ExitCodes.Ok;
         }
 
         IReadOnlyList<DocNode> roots = file.Kind == FileKind.ClusterValues && file.App is not null ? [.. file.Documents, model.ChartDefaults[file.App]] : file.Documents;
-        context.Error.WriteLine($"infragen explain: error: {shown} has no key '{key}'; {Nearest(roots, key)}.");
-        return InfraGenHost.UsageOrModelError;
+        throw new InfraGenException([HostErrors.NotFound("explain", $"{shown} has no key '{key}'; {Nearest(roots, key)}")]);
     }
 
     /// <summary>

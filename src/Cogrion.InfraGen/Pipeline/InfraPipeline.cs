@@ -72,6 +72,11 @@ public static class InfraPipeline
     /// <summary>As <see cref="Check(IInfraCatalog, ModelPaths, TextWriter?)"/>; with <paramref name="render"/>, after the Helm render check passed.</summary>
     public static (DriftReport Drift, RenderReport? Render) Check(IInfraCatalog catalog, ModelPaths paths, TextWriter? status, RenderOptions? render)
     {
+        if (File.Exists(paths.OutDirectory))
+        {
+            throw new InfraGenException([ModelErrors.OutPathIsAFile(Path.GetFullPath(paths.OutDirectory))]); // Not "missing": the path is taken.
+        }
+
         var (tree, rendered) = render is null ? (Render(catalog, paths), null) : RenderChecked(catalog, paths, render);
         using var reading = OutDirectoryLock.ForReading(paths.OutDirectory, status ?? Console.Error);
         return (DriftReport.Compare(tree, paths.OutDirectory), rendered);
