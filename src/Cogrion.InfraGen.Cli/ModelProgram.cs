@@ -25,11 +25,12 @@ internal sealed class ModelProgram
     }
 
     /// <summary>
-    /// Builds the model without generating (the verb decides what to write) and returns the program's path; prints the
+    /// Builds the model without generating (the verb decides what to write) and makes a run copy of the program that no
+    /// other build rewrites while it runs (Cogrion.InfraGen.RunCopy.targets); returns the program in it. Prints the
     /// build's errors and throws INFRA1011 when it fails.
     /// </summary>
     public string Build() =>
-        TargetPath(["build", _project, "-t:Build", "-p:InfraGenGenerateOnBuild=false", "-getProperty:TargetPath", "-nologo", "-v:q"], "build");
+        TargetPath(["build", _project, "-t:Build;InfraGenRunCopy", "-p:InfraGenGenerateOnBuild=false", "-getProperty:_InfraGenProgram", "-nologo", "-v:q"], "build");
 
     /// <summary>The program's path as last built; INFRA1011 when it was never built.</summary>
     public string LastBuilt()
@@ -51,6 +52,18 @@ internal sealed class ModelProgram
         using var process = Start(start);
         process.WaitForExit();
         return process.ExitCode;
+    }
+
+    /// <summary>Removes the run copy <see cref="Build"/> made, once its program has exited (a copy left behind goes after a day).</summary>
+    public static void RemoveRunCopy(string program)
+    {
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(program)!, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>The dotnet host: the one running this tool when known (as under the SDK), else dotnet on the PATH.</summary>

@@ -31,9 +31,20 @@ internal static class Tool
     private static int Forward(ParseResult parse, string[] args)
     {
         var program = ModelProgram.Find(InfraGenCommands.ResolvePaths(parse).ModelDirectory);
-        var assembly = parse.GetValue(NoBuildOption) ? program.LastBuilt() : program.Build();
+        if (parse.GetValue(NoBuildOption))
+        {
+            // The model program does not know --no-build; every other argument means the same to it.
+            return program.Run(program.LastBuilt(), [.. args.Where(a => a != "--no-build")]);
+        }
 
-        // The model program does not know --no-build; every other argument means the same to it.
-        return program.Run(assembly, [.. args.Where(a => a != "--no-build")]);
+        var runCopy = program.Build();
+        try
+        {
+            return program.Run(runCopy, args);
+        }
+        finally
+        {
+            ModelProgram.RemoveRunCopy(runCopy);
+        }
     }
 }
