@@ -79,10 +79,8 @@ public sealed partial class SecretMaterialPolicy : ITreeRule
             : null;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SecretKeyNames = new(StringComparer.Ordinal);
-
-    /// <summary>Whether a key names a password, secret, token, API key or credential (a tree has few distinct keys).</summary>
-    private static bool IsSecretKeyName(string key) => SecretKeyNames.GetOrAdd(key, static k => SecretKeyName().IsMatch(k));
+    /// <summary>Whether a key names a password, secret, token, API key or credential.</summary>
+    private static bool IsSecretKeyName(string key) => SecretKeyName().IsMatch(key);
 
     private static readonly System.Buffers.SearchValues<char> AwsKeyStarts = System.Buffers.SearchValues.Create("A");
 
