@@ -112,7 +112,11 @@ internal sealed class PromoteCommand : InfraGenVerb
 
             foreach (var target in request.Targets)
             {
-                if (releases.Find(target.Name, app.Name)?.Tag == source.Tag)
+                if (!ModelLoader.RunsOn(app, target))
+                {
+                    problems.Add(HostErrors.NoTagThere("promote", $"app '{app.Name}' does not run on cluster '{target.Name}' (its RunsOn leaves the cluster out)"));
+                }
+                else if (releases.Find(target.Name, app.Name)?.Tag == source.Tag)
                 {
                     output.WriteLine($"infragen promote: {app.Name} on {target.Name} is already on {source.Tag}; nothing to do for it.");
                 }

@@ -50,6 +50,11 @@ internal sealed class SetImageCommand : InfraGenVerb
         var cluster = names.Cluster(estate.Clusters, parse.GetValue(_cluster)!);
         var app = names.App(estate.Apps, parse.GetValue(_app)!);
         names.ThrowIfUnknown();
+        if (!ModelLoader.RunsOn(app!, cluster!))
+        {
+            throw new InfraGenException([HostErrors.NoTagThere(Command.Name, $"app '{app!.Name}' does not run on cluster '{cluster!.Name}' (its RunsOn leaves the cluster out), so releases.yaml has no line for it")]);
+        }
+
         if (!ModelLoader.ReadsImageTag(app!, cluster!))
         {
             throw new InfraGenException([HostErrors.NoTagThere(Command.Name, $"app '{app!.Name}' reads no image tag on cluster '{cluster!.Name}' (its values never use the context's ImageTag), so releases.yaml has no line for it")]);

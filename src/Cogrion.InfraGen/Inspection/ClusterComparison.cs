@@ -28,28 +28,37 @@ public sealed record AppDifferences(string App, IReadOnlyList<ValueDifference> V
 /// <summary>What a reviewer asks before a promotion: how the apps of one cluster differ from another's.</summary>
 public static class ClusterComparison
 {
-    /// <summary>Compares every app (or the named ones) of <paramref name="left"/> and <paramref name="right"/>, in app name order.</summary>
-    public static IReadOnlyList<AppDifferences> Compare(InfraModel model, RenderedTree tree, Cluster left, Cluster right, IReadOnlyCollection<string> apps)
+    /// <summary>
+    /// Compares every app (or the named ones) of <paramref name="left"/> and <paramref name="right"/>, in app name order. An app
+    /// on one of the two only (<see cref="App.RunsOn"/>) differs in every value: each is on the other side's null.
+    /// </summary>
+    public static IReadOnlyList<AppDifferences> Compare(ResolvedEstate model, RenderedTree tree, Cluster left, Cluster right, IReadOnlyCollection<string> apps)
     {
         var result = new List<AppDifferences>();
         foreach (var app in model.Apps.Where(a => apps.Count == 0 || apps.Contains(a.Name)))
         {
-            var values = Differences(model.Deployment(left, app).Effective, model.Deployment(right, app).Effective, left, right);
-            var application = Differences(
-                tree.Files[TreeLayout.Application(left.Name, app.Name)].Documents[0],
-                tree.Files[TreeLayout.Application(right.Name, app.Name)].Documents[0],
-                left,
-                right);
+            var (onLeft, onRight) = (model.Find(left, app), model.Find(right, app));
+            if (onLeft is null && onRight is null)
+            {
+                continue;
+            }
+
+            var values = Differences(onLeft?.Effective, onRight?.Effective, left, right);
+            var application = Differences(ApplicationOf(tree, onLeft), ApplicationOf(tree, onRight), left, right);
             result.Add(new AppDifferences(app.Name, values, application));
         }
 
         return result;
     }
 
-    private static List<ValueDifference> Differences(DocNode left, DocNode right, Cluster leftCluster, Cluster rightCluster)
+    private static DocNode? ApplicationOf(RenderedTree tree, AppOnCluster? placed) =>
+        placed is null ? null : tree.Files[TreeLayout.Application(placed.Cluster.Name, placed.App.Name)].Documents[0];
+
+    /// <summary>The differing leaves; a null side is an app that does not run on that cluster: it has none.</summary>
+    private static List<ValueDifference> Differences(DocNode? left, DocNode? right, Cluster leftCluster, Cluster rightCluster)
     {
-        var leftLeaves = DocPaths.Leaves(left).ToDictionary(l => l.Path, l => l.Value, StringComparer.Ordinal);
-        var rightLeaves = DocPaths.Leaves(right).ToDictionary(l => l.Path, l => l.Value, StringComparer.Ordinal);
+        var leftLeaves = Leaves(left);
+        var rightLeaves = Leaves(right);
 
         // Paths in the first cluster's order, then those only the second has.
         var paths = leftLeaves.Keys.Concat(rightLeaves.Keys.Where(p => !leftLeaves.ContainsKey(p)));
@@ -70,6 +79,9 @@ public static class ClusterComparison
 
         return differences;
     }
+
+    private static Dictionary<string, string?> Leaves(DocNode? document) =>
+        document is null ? new() : DocPaths.Leaves(document).ToDictionary(l => l.Path, l => (string?)l.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// The value with the cluster's own names set aside: the cluster and region names become placeholders and the env

@@ -20,7 +20,7 @@ public sealed class RenderFacts
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Title, string Text), Lazy<CompiledSchema?>> _schemas = new();
 
-    public RenderFacts(InfraModel model, RenderedTree tree, IReadOnlyList<RenderedRelease> releases)
+    public RenderFacts(ResolvedEstate model, RenderedTree tree, IReadOnlyList<RenderedRelease> releases)
     {
         Model = model;
         Tree = tree;
@@ -40,7 +40,7 @@ public sealed class RenderFacts
         }
     }
 
-    public InfraModel Model { get; }
+    public ResolvedEstate Model { get; }
 
     public RenderedTree Tree { get; }
 
@@ -72,7 +72,7 @@ public sealed class RenderFacts
 
     /// <summary>The AppProject a cluster's Application uses, from the generated tree (any file of that cluster that holds it).</summary>
     public DocMap? Project(Cluster cluster, string name) =>
-        Tree.Files.Values.Where(f => f.Cluster == cluster.Name).SelectMany(f => f.Documents).OfType<DocMap>()
+        Tree.Files.Values.Where(f => f.Cluster == cluster).SelectMany(f => f.Documents).OfType<DocMap>()
             .FirstOrDefault(d => DocPointer.String(d, "kind") == "AppProject" && DocPointer.String(d, "metadata", "name") == name);
 
     /// <summary>The Application's sync options (<c>ServerSideApply=true</c>, …).</summary>
