@@ -78,6 +78,20 @@ public sealed class HelmToolTests : IDisposable
     }
 
     [Fact]
+    public void Render_manifests_into_a_path_below_a_file_is_INFRA3005_not_an_unhandled_exception()
+    {
+        // Issue 15: writing the manifests threw DirectoryNotFoundException to System.CommandLine, which printed its stack.
+        File.WriteAllText(_temp.Combine("a-file"), "not a directory\n");
+        var manifests = _temp.Combine("a-file", "manifests");
+
+        var run = HostRun.Verb(new InfraCatalog(), RealModel.Paths, "render", "--cluster", "dev-sgp-1", "--manifests", manifests, "--helm", PinnedHelm.Path, "--chart-cache", PinnedHelm.ChartCache);
+
+        Assert.True(run.ExitCode == ExitCodes.Refused, run.Error);
+        Assert.Contains($"infragen: error INFRA3005: cannot write --manifests {Path.Combine(manifests, "dev-sgp-1")}", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_with_render_fails_without_helm_and_does_not_skip()
     {
         var run = HostRun.Verb(new InfraCatalog(), RealModel.Paths, "check", "--render", "--helm", _temp.Combine("no-such-helm"));
