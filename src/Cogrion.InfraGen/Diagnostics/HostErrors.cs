@@ -2,7 +2,7 @@ namespace Cogrion.InfraGen.Diagnostics;
 
 /// <summary>
 /// The diagnostics of the command line and of the run itself, not of the model or the tree: no model to run on
-/// (INFRA1010, INFRA1011), a verb asked for something it cannot do (INFRA1015-INFRA1017), a file the verb reads or writes refused (INFRA3005), InfraGen failing where it
+/// (INFRA1010, INFRA1011), a verb asked for something it cannot do (INFRA1020-INFRA1022), a file the verb reads or writes refused (INFRA3005), InfraGen failing where it
 /// should not (INFRA3006). docs/diagnostics.md has a section for each ID.
 /// </summary>
 public static class HostErrors
@@ -15,21 +15,21 @@ public static class HostErrors
 
     /// <summary>An unknown verb or option, a missing or malformed argument, options that contradict each other.</summary>
     public static InfraDiagnostic BadCommandLine(string problem) => new(
-        "INFRA1015", $"{problem.TrimEnd('.')}. See `infragen --help` for the verbs and `infragen <verb> --help` for a verb's options; nothing was changed.", default)
+        "INFRA1020", $"{problem.TrimEnd('.')}. See `infragen --help` for the verbs and `infragen <verb> --help` for a verb's options; nothing was changed.", default)
     { Kind = DiagnosticKind.Usage };
 
     /// <summary>A cluster or app named on the command line that the model does not have.</summary>
     public static InfraDiagnostic UnknownName(string verb, string what, string name, IEnumerable<string> known) => new(
-        "INFRA1016", $"{verb}: no {what} '{name}'; the {what}s are {string.Join(", ", known.Order(StringComparer.Ordinal))}. Nothing was changed.", default)
+        "INFRA1021", $"{verb}: no {what} '{name}'; the {what}s are {string.Join(", ", known.Order(StringComparer.Ordinal))}. Nothing was changed.", default)
     { Kind = DiagnosticKind.Usage };
 
     /// <summary>A file or key named on the command line that the generated tree does not have.</summary>
-    public static InfraDiagnostic NotFound(string verb, string problem) => new("INFRA1016", $"{verb}: {problem.TrimEnd('.')}.", default)
+    public static InfraDiagnostic NotFound(string verb, string problem) => new("INFRA1021", $"{verb}: {problem.TrimEnd('.')}.", default)
     { Kind = DiagnosticKind.Usage };
 
     /// <summary>A tag to set or copy where there is none: the app reads no image tag there, or the source cluster has none.</summary>
     public static InfraDiagnostic NoTagThere(string verb, string problem) => new(
-        "INFRA1017", $"{verb}: {problem}. Nothing was changed.", default)
+        "INFRA1022", $"{verb}: {problem}. Nothing was changed.", default)
     { Kind = DiagnosticKind.Usage };
 
     /// <summary>The operating system refused a file or directory the verb reads or writes (not out/ itself: INFRA3004).</summary>

@@ -4,7 +4,7 @@ namespace Cogrion.InfraGen.Hosting;
 
 /// <summary>
 /// Finds the clusters and apps a person named on the command line. Every unknown name is kept, so one run reports all
-/// of them (INFRA1016, with the known names) when the verb calls <see cref="ThrowIfUnknown"/>.
+/// of them (INFRA1021, with the known names) when the verb calls <see cref="ThrowIfUnknown"/>.
 /// </summary>
 internal sealed class EstateNames(string verb)
 {

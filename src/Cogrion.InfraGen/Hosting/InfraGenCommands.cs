@@ -67,7 +67,7 @@ internal static class InfraGenCommands
 
     /// <summary>
     /// Parses and runs <paramref name="args"/>. A command line that does not parse (unknown verb or option, missing or
-    /// malformed argument) is INFRA1015 for each problem, exit code 2, without running anything; help and version are
+    /// malformed argument) is INFRA1020 for each problem, exit code 2, without running anything; help and version are
     /// shown as System.CommandLine shows them. Exceptions are not System.CommandLine's to print: they reach the caller's
     /// <see cref="ErrorBoundary"/>.
     /// </summary>

@@ -58,7 +58,7 @@ internal sealed class PromoteCommand : InfraGenVerb
         return ExitCodes.Ok;
     });
 
-    /// <summary>The names and options, checked before anything is locked or written (INFRA1015, INFRA1016).</summary>
+    /// <summary>The names and options, checked before anything is locked or written (INFRA1020, INFRA1021).</summary>
     private Request Resolve(ParseResult parse, IInfraCatalog catalog)
     {
         var estate = ModelLoader.Define(catalog);
@@ -96,7 +96,7 @@ internal sealed class PromoteCommand : InfraGenVerb
         return new Request(estate, from!, targets!, apps!, summary, preview);
     }
 
-    /// <summary>The tags to set: the source's tag for every target not already on it (INFRA1017 for a source without one).</summary>
+    /// <summary>The tags to set: the source's tag for every target not already on it (INFRA1022 for a source without one).</summary>
     private static List<TagChange> Changes(Request request, Releases releases, ModelPaths paths, TextWriter output)
     {
         var changes = new List<TagChange>();

@@ -15,11 +15,11 @@ public sealed class ErrorBoundaryTests : IDisposable
     private readonly TestCatalog _catalog = new(FixtureModel.Estate());
 
     [Theory]
-    [InlineData("INFRA1015: Unrecognized command or argument 'no-such-verb'", "no-such-verb")]
-    [InlineData("INFRA1015: Unrecognized command or argument '--no-such-option'", "check", "--no-such-option")]
-    [InlineData("INFRA1015: Option '--tag' is required", "set-image", "--cluster", "dev-sgp-1", "--app", "web")]
-    [InlineData("INFRA1015: Argument 'yaml' not recognized", "secrets", "--format", "yaml")]
-    public void A_command_line_that_does_not_parse_is_INFRA1015_not_the_help_text(string expected, params string[] args)
+    [InlineData("INFRA1020: Unrecognized command or argument 'no-such-verb'", "no-such-verb")]
+    [InlineData("INFRA1020: Unrecognized command or argument '--no-such-option'", "check", "--no-such-option")]
+    [InlineData("INFRA1020: Option '--tag' is required", "set-image", "--cluster", "dev-sgp-1", "--app", "web")]
+    [InlineData("INFRA1020: Argument 'yaml' not recognized", "secrets", "--format", "yaml")]
+    public void A_command_line_that_does_not_parse_is_INFRA1020_not_the_help_text(string expected, params string[] args)
     {
         var run = HostRun.Run(_catalog, args);
 
