@@ -30,7 +30,8 @@ internal sealed record CompileResult(byte[]? Assembly, byte[]? Symbols, IReadOnl
 internal sealed class ModelCompiler
 {
     private readonly CSharpCommandLineArguments _arguments;
-    private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
+    // Reference types only in fields: loading this class must not load the compiler's assemblies (SdkCompiler.Use first).
+    private readonly DiagnosticAnalyzer[] _analyzers;
     private readonly AnalyzerOptions _analyzerOptions;
     private readonly Dictionary<string, SyntaxTree> _trees = new(StringComparer.Ordinal);
     private CSharpCompilation _compilation;
@@ -72,7 +73,7 @@ internal sealed class ModelCompiler
         var metadata = _arguments.MetadataReferences
             .Select(r => (MetadataReference)MetadataReference.CreateFromFile(Path.GetFullPath(r.Reference, command.BaseDirectory), r.Properties));
         _compilation = CSharpCompilation.Create(_arguments.CompilationName, _trees.Values, metadata, options);
-        _analyzers = BuildBreakingAnalyzers.Select(analyzers, options, configs.Set, _trees.Keys);
+        _analyzers = [.. BuildBreakingAnalyzers.Select(analyzers, options, configs.Set, _trees.Keys)];
     }
 
     /// <summary>The C# files the compilation holds, full paths.</summary>
@@ -105,7 +106,7 @@ internal sealed class ModelCompiler
         Add(messages, generatorMessages);
 
         // The compiler's diagnostics and the analyzers' in one pass, with the suppressors applied to both.
-        var analyzed = compilation.WithAnalyzers(_analyzers, _analyzerOptions);
+        var analyzed = compilation.WithAnalyzers([.. _analyzers], _analyzerOptions);
         Add(messages, analyzed.GetAllDiagnosticsAsync().GetAwaiter().GetResult());
         if (messages.Any(m => m.IsError))
         {

@@ -109,9 +109,14 @@ internal sealed class ModelWatcher : IDisposable
         var relative = Path.GetRelativePath(modelDirectory, path).Replace('\\', '/');
         var name = Path.GetFileName(relative);
         if (relative.StartsWith("../", StringComparison.Ordinal) || relative.StartsWith("bin/", StringComparison.Ordinal)
-            || relative.StartsWith("obj/", StringComparison.Ordinal) || name.StartsWith('.') || name.EndsWith('~'))
+            || relative.StartsWith("obj/", StringComparison.Ordinal) || name.EndsWith('~'))
         {
             return null;
+        }
+
+        if (name.StartsWith('.'))
+        {
+            return name == ".editorconfig" ? ModelFileKind.Project : null; // Else an editor's swap or backup file.
         }
 
         if (relative.StartsWith("charts/", StringComparison.Ordinal) || relative == "releases.yaml")
@@ -122,7 +127,7 @@ internal sealed class ModelWatcher : IDisposable
         return Path.GetExtension(name) switch
         {
             ".cs" => ModelFileKind.Source,
-            ".csproj" or ".props" or ".targets" or ".editorconfig" or ".globalconfig" => ModelFileKind.Project,
+            ".csproj" or ".props" or ".targets" or ".globalconfig" => ModelFileKind.Project,
             _ => null,
         };
     }
