@@ -20,12 +20,27 @@ public sealed partial class InfraGenGenerator
     /// </summary>
     internal static class OriginsParser
     {
-        /// <summary>Cheap syntax filter: <c>new App&lt;T&gt;(…)</c> or a target-typed <c>new(…)</c> with at least two arguments.</summary>
+        /// <summary>
+        /// Cheap syntax filter, so the semantic step runs for app declarations only: <c>new App&lt;T&gt;(…)</c>, or a
+        /// target-typed <c>new(…)</c> that initializes a field, property or local declared as <c>App&lt;T&gt;</c>, or is
+        /// the body of a member returning one.
+        /// </summary>
         public static bool IsCandidate(SyntaxNode node) => node switch
         {
-            ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } => true,
             ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: >= 2, Type: var type } => LastName(type) == "App",
+            ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: >= 2 } creation => DeclaredType(creation) is { } declared && LastName(declared) == "App",
             _ => false,
+        };
+
+        /// <summary>The type a target-typed creation takes from its declaration: <c>App&lt;T&gt; App = new(…)</c>, <c>App&lt;T&gt; Web() => new(…)</c>.</summary>
+        private static TypeSyntax? DeclaredType(ImplicitObjectCreationExpressionSyntax creation) => creation.Parent switch
+        {
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax variables } } => variables.Type,
+            EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Type,
+            ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax method } => method.ReturnType,
+            ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Type,
+            ReturnStatementSyntax @return => @return.FirstAncestorOrSelf<MethodDeclarationSyntax>()?.ReturnType,
+            _ => null,
         };
 
         /// <summary>The declaration's spec, or null when the node does not create an <c>App&lt;TValues&gt;</c> with a values function in source.</summary>

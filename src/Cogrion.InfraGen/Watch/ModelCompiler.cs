@@ -105,24 +105,26 @@ internal sealed class ModelCompiler
         var messages = new List<CompilerMessage>();
         Add(messages, generatorMessages);
 
-        // The compiler's diagnostics and the analyzers' in one pass, with the suppressors applied to both.
-        var analyzed = compilation.WithAnalyzers([.. _analyzers], _analyzerOptions);
-        Add(messages, analyzed.GetAllDiagnosticsAsync().GetAwaiter().GetResult());
-        if (messages.Any(m => m.IsError))
-        {
-            return new CompileResult(null, null, messages);
-        }
-
+        // The compiler's diagnostics and the analyzers' in one pass, with the suppressors applied to both, on a second
+        // core while this one emits: each binds every method body, and neither needs the other's result to start.
+        var analysis = Task.Run(() => compilation.WithAnalyzers([.. _analyzers], _analyzerOptions).GetAllDiagnosticsAsync());
         using var assembly = new MemoryStream();
-        using var symbols = new MemoryStream();
+        using var symbols = new MemoryStream(); // So an exception in a values function names its line (INFRA1004).
         using var documentation = _arguments.DocumentationPath is null ? null : new MemoryStream();
         var emitted = compilation.Emit(
             assembly,
             symbols,
             documentation,
             options: _arguments.EmitOptions.WithDebugInformationFormat(DebugInformationFormat.PortablePdb));
-        Add(messages, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
-        return emitted.Success ? new CompileResult(assembly.ToArray(), symbols.ToArray(), messages) : new CompileResult(null, null, messages);
+        Add(messages, analysis.GetAwaiter().GetResult());
+        if (!emitted.Success && !messages.Any(m => m.IsError))
+        {
+            Add(messages, emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        }
+
+        return emitted.Success && !messages.Any(m => m.IsError)
+            ? new CompileResult(assembly.ToArray(), symbols.ToArray(), messages)
+            : new CompileResult(null, null, messages);
     }
 
     private SyntaxTree Parse(string path)
