@@ -64,6 +64,20 @@ public sealed class ModelCompilerTests : IDisposable
         Assert.Contains(result.Messages, m => m.IsError && m.Id == "INFRA0002" && m.File == estate);
     }
 
+    [Fact]
+    public void A_version_of_the_model_that_was_replaced_is_collected_once_unloaded()
+    {
+        var replaced = RenderAndUnload(Command.Value);
+
+        for (var i = 0; i < 20 && replaced.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.False(replaced.IsAlive, "Something still holds the unloaded model: every save would keep its assembly in memory.");
+    }
+
     /// <summary>The real project's command line with one of its files replaced by a copy the test may edit.</summary>
     private (CompileCommand Command, string Copy) WithCopyOf(string file)
     {
@@ -90,6 +104,20 @@ public sealed class ModelCompilerTests : IDisposable
 
         using var model = LoadedModel.Load(result.Assembly!, result.Symbols!, version: 1)!;
         return (true, result.Messages, DriftReport.Compare(InfraPipeline.Render(model.Catalog, RealModel.Paths), RealModel.Paths.OutDirectory));
+    }
+
+    /// <summary>Compiles, loads, renders (as a save does) and unloads; returns a weak reference to the loaded assembly.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference RenderAndUnload(CompileCommand command)
+    {
+        var result = ModelCompiler.Create(command).Compile([]);
+        Assert.True(result.Succeeded, string.Join('\n', result.Messages));
+        var model = LoadedModel.Load(result.Assembly!, result.Symbols!, version: 2)!;
+        var tree = InfraPipeline.Render(model.Catalog, RealModel.Paths);
+        Assert.NotEmpty(tree.Files);
+        var weak = new WeakReference(model.Assemblies.Single());
+        model.Dispose();
+        return weak;
     }
 
     public void Dispose() => _temp.Dispose();
