@@ -27,14 +27,12 @@ public static class Conventions
     /// <summary>A secret's key in AWS Secrets Manager: <c>cogrion/{env}/{region}/{name}</c>.</summary>
     public static string SecretKey(string environment, string region, string name) => $"cogrion/{environment}/{region}/{name}";
 
-    /// <summary>The namespace an app runs in: its own name.</summary>
-    public static string Namespace(string app) => app;
-
-    /// <summary>The <c>global</c> block every chart gets: where it runs, and the estate's domains and buckets.</summary>
+    /// <summary>
+    /// The <c>global</c> block every chart gets: the estate's domains and buckets (InfraGen adds the cluster's region and
+    /// environment, which the generated ExternalSecrets read).
+    /// </summary>
     public static GlobalValues Global(Cluster cluster) => new()
     {
-        Region = cluster.Region.Name,
-        Environment = cluster.Env.Name,
         BaseDomain = ServiceDomain(cluster, "cplane"),
         WorkspaceDomain = WorkspaceDomain(cluster),
         AuthDomain = ServiceDomain(cluster, "auth"),

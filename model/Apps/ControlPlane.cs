@@ -30,7 +30,6 @@ public partial record ControlPlaneValues
 public static class ControlPlane
 {
     public static readonly App<ControlPlaneValues> App = new(
-        Conventions.Namespace("control-plane"),
         new ChartSpec("0.1.0", "The cogrion control plane: the platform API."),
         context => new ControlPlaneValues
         {
@@ -40,7 +39,7 @@ public static class ControlPlane
             Resources = Sizes.Service(context.Cluster),
         })
     {
-        DependsOn = ["keycloak", "temporal"],
+        DependsOn = [Keycloak.App, Temporal.App],
         Secrets =
         [
             new AppSecret("DATABASE_URL", "database-url"),

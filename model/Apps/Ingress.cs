@@ -65,7 +65,6 @@ public partial record TraefikService
 public static class Ingress
 {
     public static readonly App<IngressAppValues> App = new(
-        Conventions.Namespace("ingress"),
         new ChartSpec("0.1.0", "The cluster's ingress controller, on the upstream traefik chart.")
         {
             Dependencies = [new ChartDependency("traefik", "37.4.0", "https://traefik.github.io/charts")],

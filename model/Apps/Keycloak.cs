@@ -57,13 +57,13 @@ public partial record KeycloakCache
 public static class KeycloakEnvironment
 {
     /// <summary>The YAML list, one variable per entry; <c>keycloak.fullname</c> is the upstream chart's helper.</summary>
-    public const string Text =
+    public static string Text =>
         "- name: KC_BOOTSTRAP_ADMIN_USERNAME\n"
         + "  value: admin\n"
         + "- name: KC_BOOTSTRAP_ADMIN_PASSWORD\n"
         + "  valueFrom:\n"
         + "    secretKeyRef:\n"
-        + "      name: keycloak-secrets\n"
+        + $"      name: {Keycloak.App.SecretName}\n"
         + "      key: admin-password\n"
         + "- name: JAVA_OPTS_APPEND\n"
         + "  value: -Djgroups.dns.query={{ include \"keycloak.fullname\" . }}-headless\n";
@@ -75,7 +75,7 @@ public partial record KeycloakHttp
     public string RelativePath { get; init; } = "/";
 }
 
-/// <summary>Keycloak's database connection; the password comes from the keycloak-secrets Secret.</summary>
+/// <summary>Keycloak's database connection; the password comes from the app's Secret (the ExternalSecret writes it).</summary>
 public partial record KeycloakDatabase
 {
     /// <summary>The database engine.</summary>
@@ -94,7 +94,7 @@ public partial record KeycloakDatabase
     public string Username { get; init; } = "keycloak";
 
     /// <summary>The Secret holding the password (written by the chart's ExternalSecret).</summary>
-    public string ExistingSecret { get; init; } = "keycloak-secrets";
+    public string ExistingSecret { get; init; } = Keycloak.App.SecretName;
 
     /// <summary>The key of the password in that Secret.</summary>
     public string ExistingSecretKey { get; init; } = "db-password";
@@ -157,7 +157,6 @@ public partial record IngressPath
 public static class Keycloak
 {
     public static readonly App<KeycloakValues> App = new(
-        Conventions.Namespace("keycloak"),
         new ChartSpec("0.1.0", "Keycloak for cogrion, on the upstream keycloakx chart.")
         {
             Dependencies = [new ChartDependency("keycloakx", "7.0.1", "https://codecentric.github.io/helm-charts")],
@@ -174,7 +173,7 @@ public static class Keycloak
             },
         })
     {
-        DependsOn = ["ingress"],
+        DependsOn = [Ingress.App],
         Secrets =
         [
             new AppSecret("db-password", "keycloak-db-password"),

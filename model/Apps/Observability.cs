@@ -65,11 +65,11 @@ public partial record GrafanaIngress
     public required IReadOnlyList<string> Hosts { get; init; }
 }
 
-/// <summary>Grafana's admin login, read from the observability-secrets Secret.</summary>
+/// <summary>Grafana's admin login, read from the app's Secret (the ExternalSecret writes it).</summary>
 public partial record GrafanaAdmin
 {
     /// <summary>The Secret (written by the chart's ExternalSecret).</summary>
-    public string ExistingSecret { get; init; } = "observability-secrets";
+    public string ExistingSecret { get; init; } = Observability.App.SecretName;
 
     /// <summary>The user name key.</summary>
     public string UserKey { get; init; } = "admin-user";
@@ -102,7 +102,6 @@ public partial record PrometheusSpec
 public static class Observability
 {
     public static readonly App<ObservabilityValues> App = new(
-        Conventions.Namespace("observability"),
         new ChartSpec("0.1.0", "Metrics and dashboards for cogrion, on the upstream kube-prometheus-stack chart.")
         {
             Dependencies = [new ChartDependency("kube-prometheus-stack", "79.7.1", "https://prometheus-community.github.io/helm-charts")],
@@ -125,11 +124,11 @@ public static class Observability
             },
         })
     {
-        DependsOn = ["ingress"],
+        DependsOn = [Ingress.App],
         AlsoDeploysTo = ["kube-system"], // kube-prometheus-stack's CoreDNS and kube-proxy scrape Services live there.
 
         // The prometheus-operator CRDs are 340-480 kB as JSON: over client-side apply's annotation limit (INFRA4201).
-        SyncPolicy = SyncPolicy.Default with { ServerSideApply = true },
+        SyncPolicy = _ => SyncPolicy.Default with { ServerSideApply = true },
         Secrets =
         [
             new AppSecret("admin-user", "grafana-admin-user"),

@@ -104,7 +104,7 @@ public partial record TemporalStore
     public required TemporalSql Sql { get; init; }
 }
 
-/// <summary>A Temporal SQL connection; the password comes from the temporal-secrets Secret.</summary>
+/// <summary>A Temporal SQL connection; the password comes from the app's Secret (the ExternalSecret writes it).</summary>
 public partial record TemporalSql
 {
     /// <summary>The SQL plugin.</summary>
@@ -123,7 +123,7 @@ public partial record TemporalSql
     public string User { get; init; } = "temporal";
 
     /// <summary>The Secret holding the password (written by the chart's ExternalSecret).</summary>
-    public string ExistingSecret { get; init; } = "temporal-secrets";
+    public string ExistingSecret { get; init; } = Temporal.App.SecretName;
 }
 
 /// <summary>The Temporal web UI.</summary>
@@ -164,7 +164,6 @@ public partial record TemporalWorkersValues
 public static class Temporal
 {
     public static readonly App<TemporalValues> App = new(
-        Conventions.Namespace("temporal"),
         new ChartSpec("0.1.0", "Temporal for cogrion, on the upstream temporal chart, with the cogrion workers.")
         {
             Dependencies = [new ChartDependency("temporal", "0.65.0", "https://go.temporal.io/helm-charts")],
@@ -201,15 +200,15 @@ public static class Temporal
             };
         })
     {
-        DependsOn = ["ingress"],
+        DependsOn = [Ingress.App],
         Secrets = [new AppSecret("password", "temporal-db-password")],
 
         // Two defects of the upstream temporal chart 0.65.0 that no value switches off; both Services carry no traffic.
         AcceptedFindings =
         [
-            new("INFRA4105", "Service/temporal-internal-frontend",
+            new("INFRA4105", "Service/{release}-internal-frontend",
                 "temporal chart 0.65.0 renders the internal-frontend Service even with server.internalFrontend.enabled false (server-service.yaml does not check it); it selects no pod and nothing addresses it"),
-            new("INFRA4106", "Service/temporal-worker-headless",
+            new("INFRA4106", "Service/{release}-worker-headless",
                 "temporal chart 0.65.0's headless worker Service lists port rpc, which worker pods do not open (server-deployment.yaml skips it for the worker); cluster membership uses the membership port, which matches"),
         ],
     };

@@ -1,14 +1,11 @@
 namespace Cogrion.Infra;
 
-/// <summary>Where a chart runs: the cluster's region and environment, and the estate's domains and buckets.</summary>
+/// <summary>
+/// Where a chart runs: the estate's domains and buckets. InfraGen adds <c>region</c> and <c>environment</c> (the cluster's)
+/// to every chart's <c>global</c>, so they are not declared here.
+/// </summary>
 public partial record GlobalValues
 {
-    /// <summary>The platform region name (sgp-1).</summary>
-    public required string Region { get; init; }
-
-    /// <summary>The environment tier (dev, prod).</summary>
-    public required string Environment { get; init; }
-
     /// <summary>The control plane's domain.</summary>
     public required string BaseDomain { get; init; }
 

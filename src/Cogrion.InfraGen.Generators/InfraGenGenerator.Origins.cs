@@ -46,10 +46,11 @@ public sealed partial class InfraGenGenerator
         /// <summary>The declaration's spec, or null when the node does not create an <c>App&lt;TValues&gt;</c> with a values function in source.</summary>
         public static AppOriginSpec? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
         {
+            // App<TValues>: the one generic app the vocabulary has, derived from App.
             var model = context.SemanticModel;
             var app = model.Compilation.GetTypeByMetadataName(KnownNames.App);
-            if (app is null || model.GetOperation(context.Node, cancellationToken) is not IObjectCreationOperation { Type: INamedTypeSymbol type } creation
-                || !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, app))
+            if (app is null || model.GetOperation(context.Node, cancellationToken) is not IObjectCreationOperation { Type: INamedTypeSymbol { TypeArguments.Length: 1 } type } creation
+                || !SymbolEqualityComparer.Default.Equals(type.BaseType, app))
             {
                 return null;
             }

@@ -14,7 +14,7 @@ internal static class KnownNames
     public const string ImageTag = "Cogrion.InfraGen.ImageTag";
     public const string Env = "Cogrion.InfraGen.Env";
     public const string Region = "Cogrion.InfraGen.Region";
-    public const string App = "Cogrion.InfraGen.App`1";
+    public const string App = "Cogrion.InfraGen.App";
     public const string Host = "Cogrion.InfraGen.Hosting.InfraGenHost";
 
     public const string Docs = "global::Cogrion.InfraGen.Documents";

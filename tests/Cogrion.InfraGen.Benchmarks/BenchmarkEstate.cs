@@ -41,7 +41,7 @@ public sealed class BenchmarkEstate : IDisposable
     }
 
     /// <summary>The estate loaded and checked.</summary>
-    public InfraModel Model { get; }
+    public ResolvedEstate Model { get; }
 
     /// <summary>Its tree, rendered and valid.</summary>
     public RenderedTree Tree { get; }

@@ -38,7 +38,7 @@ public static class SyntheticApps
         var remaining = apps.OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
         while (remaining.Count > 0)
         {
-            var next = remaining.FirstOrDefault(a => a.DependsOn.All(d => ordered.Any(o => o.Name == d)))
+            var next = remaining.FirstOrDefault(a => a.DependsOn.All(d => ordered.Any(o => o.Name == d.Name)))
                 ?? throw new InvalidOperationException("The real model's apps depend on each other in a cycle.");
             ordered.Add(next);
             remaining.Remove(next);
@@ -51,7 +51,7 @@ public static class SyntheticApps
     private sealed class RenamedApp : App
     {
         public RenamedApp(App original, string name)
-            : base(Conventions.Namespace(name), original.Chart, original.DeclaredAt)
+            : base(original.Chart, original.DeclaredAt)
         {
             Original = original;
             ValuesInfo = original.ValuesInfo with { ChartName = name };
@@ -59,6 +59,7 @@ public static class SyntheticApps
             Secrets = original.Secrets;
             AlsoDeploysTo = original.AlsoDeploysTo;
             SyncPolicy = original.SyncPolicy;
+            RunsOn = original.RunsOn;
         }
 
         public App Original { get; }

@@ -31,7 +31,7 @@ public sealed class SyntheticEstate : IDisposable
     public ModelPaths Paths { get; }
 
     /// <summary>The estate loaded and checked, ready to render.</summary>
-    public InfraModel Load() => ModelLoader.Load(Estate, Paths);
+    public ResolvedEstate Load() => ModelLoader.Load(Estate, Paths);
 
     /// <summary>
     /// An estate of <paramref name="clusters"/> clusters (one dev and one prod per region, the last region dev only

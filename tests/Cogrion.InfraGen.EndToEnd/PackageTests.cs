@@ -51,7 +51,7 @@ public sealed class PackageTests(PackedRepository packed)
                 {
                     Repo = new GitRepo("https://git.example.com/shop/infra", "main") { TreePath = "out" },
                     Clusters = [new Cluster(new Env("dev", IsProduction: false), new Region("eu-1", "eu-west-1"))],
-                    Apps = [new App<ShopValues>("shop", new ChartSpec("1.0.0", "The shop."), c => new ShopValues { Replicas = 2, Tag = c.ImageTag })],
+                    Apps = [new App<ShopValues>(new ChartSpec("1.0.0", "The shop."), c => new ShopValues { Replicas = 2, Tag = c.ImageTag })],
                     SecretKey = (env, region, name) => $"shop/{env}/{region}/{name}",
                 };
             }
@@ -68,6 +68,7 @@ public sealed class PackageTests(PackedRepository packed)
         var values = File.ReadAllText(Path.Combine(tree, "values", "dev-eu-1", "shop.yaml"));
         Assert.Contains("replicas: 2", values);
         Assert.Contains("tag: sha-0123abc", values);
+        Assert.Contains("global:\n  region: eu-1\n  environment: dev\n", values); // Supplied by InfraGen, declared by no record.
         Assert.Contains("logLevel: info", File.ReadAllText(Path.Combine(tree, "charts", "shop", "values.yaml")));
         Assert.True(File.Exists(Path.Combine(tree, "charts", "shop", "values.schema.json")));
 

@@ -37,7 +37,7 @@ public sealed class DiagnosticTests
         "\"region-of-sixty-four-characters-which-is-one-more-than-allowed-x\"",
         "is not a DNS-1123 label: 1 to 63 characters, lower-case letters a-z, digits 0-9 and '-', starting and ending with a letter or digit; it is 64 characters long, 1 more than the 63 allowed")]
     [InlineData(
-        """public static class Apps { public static readonly App<WebValues> Web = new("Web App", new ChartSpec("1.0.0", "web"), c => new WebValues { Host = "h" }); }""",
+        """public static class Apps { public static readonly App<WebValues> Web = new(new ChartSpec("1.0.0", "web"), c => new WebValues { Host = "h" }) { Namespace = "Web App" }; }""",
         "\"Web App\"",
         "Namespace 'Web App' is not a DNS-1123 label: 1 to 63 characters, lower-case letters a-z")]
     public void INFRA0002_a_name_literal_that_is_not_a_DNS_1123_label(string code, string underlined, string message)
@@ -51,7 +51,7 @@ public sealed class DiagnosticTests
             {
                 public static readonly Env Dev = new("dev", IsProduction: false);
                 public static readonly Region Sgp1 = new("sgp-1", "ap-southeast-1");
-                public static readonly App<WebValues> Web = new("web", new ChartSpec("1.0.0", "web"), c => new WebValues { Host = "h" });
+                public static readonly App<WebValues> Web = new(new ChartSpec("1.0.0", "web"), c => new WebValues { Host = "h" }) { Namespace = "web" };
             }
             """);
     }

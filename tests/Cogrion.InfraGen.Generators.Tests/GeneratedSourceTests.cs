@@ -51,7 +51,7 @@ public sealed class GeneratedSourceTests
         Assert.Equal(
             """
             global:
-              region: sgp-1
+              zone: sgp-1a
               baseDomain: example.com
             tag: sha-a1b2c3d
             pullPolicy: IfNotPresent

@@ -44,7 +44,7 @@ public sealed class ValueOriginsTests
         Assert.Equal(["M:Sample.Naming.Global(Cogrion.InfraGen.Cluster)"], global.Uses);
         Assert.Empty(web.Assignments[1].Uses); // context.ImageTag: the vocabulary's, not the model's.
         Assert.Equal(["M:Sample.Naming.Host(Cogrion.InfraGen.Cluster,System.String)"], web.Assignments[4].Uses);
-        Assert.Equal(Line("DependsOn = [\"db\"]"), web.Settings["DependsOn"]);
+        Assert.Equal(Line("DependsOn = [Db]"), web.Settings["DependsOn"]);
     }
 
     [Fact]
@@ -57,8 +57,8 @@ public sealed class ValueOriginsTests
         Assert.Equal(Line("public static SharedGlobal Global"), naming.At.Line);
         Assert.Equal(
             [
-                ("region", "cluster.Env.Name is \"prod\""),
-                ("region", "cluster.Env.Name is _"),
+                ("zone", "cluster.Env.Name is \"prod\""),
+                ("zone", "cluster.Env.Name is _"),
                 ("baseDomain", "cluster.Env.Name is _"),
             ],
             naming.Assignments.Select(a => (a.Path, a.Condition)));

@@ -2,7 +2,7 @@ namespace Cogrion.InfraGen;
 
 /// <summary>
 /// One value an app reads from AWS Secrets Manager through External Secrets. The app gets a Kubernetes
-/// Secret <c>{app}-secrets</c> with key <paramref name="SecretKey"/>, filled from the remote key the
+/// Secret (<see cref="App.SecretName"/>, <c>{app}-secrets</c>) with key <paramref name="SecretKey"/>, filled from the remote key the
 /// estate's <see cref="Estate.SecretKey"/> convention builds from the cluster and <paramref name="RemoteName"/>.
 /// </summary>
 /// <param name="SecretKey">The key inside the Kubernetes Secret, usually an environment variable name.</param>

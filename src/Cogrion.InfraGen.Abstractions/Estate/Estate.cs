@@ -9,10 +9,10 @@ public sealed record Estate
     /// <summary>The repository Argo CD reads the generated tree from.</summary>
     public required GitRepo Repo { get; init; }
 
-    /// <summary>Every cluster; each gets a bootstrap, a root Application and one Application per app.</summary>
+    /// <summary>Every cluster; each gets a bootstrap, a root Application and one Application per app that runs on it.</summary>
     public required IReadOnlyList<Cluster> Clusters { get; init; }
 
-    /// <summary>Every app; each is deployed to every cluster.</summary>
+    /// <summary>Every app; each is deployed to the clusters its <see cref="App.RunsOn"/> selects (every cluster unless set).</summary>
     public required IReadOnlyList<App> Apps { get; init; }
 
     /// <summary>

@@ -56,6 +56,50 @@ public static class ModelErrors
         + $"If that is intended, record it in the estate: Retired = [new Retirement(\"{name}\", \"why it goes\")]; otherwise put the {what.Split(' ')[0]} back. Nothing was written.",
         new SourceLocation(file, 1));
 
+    public static InfraDiagnostic NullApp(string list, int index, SourceLocation at) => new(
+        "INFRA1015",
+        $"{list} entry {index + 1} is null: the app it names did not exist yet when this list was built. That happens when two apps' "
+        + "static classes reference each other in their initializers (A.App lists B.App while B.App's initializer, or a values default it "
+        + "runs, reads A.App): whichever is created first sees the other as null. Break the cycle: depend in one direction only, "
+        + "and name the other app's Secret in a values function instead of a static initializer.",
+        at);
+
+    public static InfraDiagnostic DependencyNotOnCluster(string app, string dependency, string cluster, SourceLocation at) => new(
+        "INFRA1016",
+        $"App '{app}' runs on cluster '{cluster}' and DependsOn '{dependency}', which does not run there (its RunsOn leaves the cluster out): "
+        + $"Argo CD would sync '{app}' without what it needs. Run '{dependency}' on '{cluster}' too, or leave '{cluster}' out of '{app}''s RunsOn.",
+        at);
+
+    public static InfraDiagnostic ClusterFunctionFailed(string app, string property, string cluster, string what, SourceLocation at) => new(
+        "INFRA1017", $"App '{app}' {property} {what} for cluster '{cluster}'; it must return a value for every cluster of the estate.", at);
+
+    public static InfraDiagnostic RunsNowhere(string app, IEnumerable<string> clusters, SourceLocation at) => new(
+        "INFRA1018",
+        $"App '{app}' runs on no cluster: its RunsOn is false for every one ({string.Join(", ", clusters)}). "
+        + "Let it select at least one, or take the app out of the estate's Apps (with a Retirement, if it ran somewhere).",
+        at);
+
+    public static InfraDiagnostic ClusterRunsNothing(string cluster, SourceLocation at) => new(
+        "INFRA1018",
+        $"Cluster '{cluster}' runs no app: every app's RunsOn leaves it out, so its root Application would watch an empty directory "
+        + "(Git keeps none, and Argo CD fails on a missing path). Let an app run there, or take the cluster out of the estate.",
+        at);
+
+    public static InfraDiagnostic SuppliedValueSet(string app, string key, string valuesType, SourceLocation at) => new(
+        "INFRA1019",
+        $"App '{app}': {valuesType} sets '{key}', which InfraGen supplies to every chart from the cluster "
+        + $"({string.Join(", ", SuppliedValues.Keys.Select(k => $"{SuppliedValues.GlobalKey}.{k}"))}); remove the property from the values record.",
+        at);
+
+    public static InfraDiagnostic RetirementFromClusters(string app, IReadOnlyList<string> clusters, string file) => new(
+        "INFRA1014",
+        $"App '{app}' no longer runs on {string.Join(", ", clusters)} (its RunsOn leaves {(clusters.Count > 1 ? "them" : "it")} out), so this run would remove its "
+        + $"Application{(clusters.Count > 1 ? "s" : "")} there: once pushed, Argo CD prunes {(clusters.Count > 1 ? "them" : "it")} and deletes everything deployed from "
+        + $"{(clusters.Count > 1 ? "them" : "it")} on {(clusters.Count > 1 ? "those clusters" : "that cluster")} (Deployments, volumes, Secrets). "
+        + $"If that is intended, record it in the estate: Retired = [new Retirement(\"{app}\", \"why it goes from there\")]; otherwise let its RunsOn select "
+        + $"{(clusters.Count > 1 ? "them" : "it")} again. Nothing was written.",
+        new SourceLocation(file, 1));
+
     public static InfraDiagnostic BadReleases(string message, SourceLocation at) => new("INFRA1101", message, at);
 
     public static InfraDiagnostic ReleasesNotYaml(string reason, int column, SourceLocation at) => new(
@@ -71,6 +115,9 @@ public static class ModelErrors
 
     public static InfraDiagnostic UnusedRelease(string app, string cluster, SourceLocation at) => new(
         "INFRA1103", $"releases.yaml sets a tag for app '{app}' on cluster '{cluster}', but no such app reads an image tag there; remove the line.", at);
+
+    public static InfraDiagnostic ReleaseWhereAppDoesNotRun(string app, string cluster, SourceLocation at) => new(
+        "INFRA1103", $"releases.yaml sets a tag for app '{app}' on cluster '{cluster}', but the app does not run there (its RunsOn leaves the cluster out); remove the line.", at);
 
     public static InfraDiagnostic ReleaseOfUnknownName(string app, string cluster, string kind, string name, IEnumerable<string> known, SourceLocation at) => new(
         "INFRA1103",

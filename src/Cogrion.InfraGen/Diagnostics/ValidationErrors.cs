@@ -52,7 +52,7 @@ public static class ValidationErrors
         At("INFRA2109", $"On cluster '{cluster}' the secret remote key resolves to '{key}'; remote keys must be <prefix>/<env>/<region>/<name> for the cluster, with one prefix for the whole estate: {expected}.", at, output, pointer);
 
     public static InfraDiagnostic SecretKeyValueMissing(string app, string cluster, string valuesPath, string expected, SourceLocation at, string output, string pointer) =>
-        At("INFRA2110", $"The ExternalSecret of chart '{app}' reads .Values.{valuesPath}, which the values of cluster '{cluster}' do not set to {expected}; a chart with secrets must get global.environment and global.region in its values.", at, output, pointer);
+        At("INFRA2110", $"The ExternalSecret of chart '{app}' reads .Values.{valuesPath}, which the values of cluster '{cluster}' do not set to {expected}; InfraGen writes global.environment and global.region into every values file, so a hand edit removed it: run `dotnet build`.", at, output, pointer);
 
     public static InfraDiagnostic SyncWaveOrder(string cluster, string app, string dependency, string problem, SourceLocation at, string output, string pointer) =>
         At("INFRA2111", $"On cluster '{cluster}' app '{app}' depends on '{dependency}' but {problem}; an app's sync wave must be greater than each dependency's (dependencies may not form a cycle).", at, output, pointer);

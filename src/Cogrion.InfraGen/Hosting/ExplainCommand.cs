@@ -26,6 +26,12 @@ internal sealed class ExplainCommand : InfraGenVerb
         var tree = InfraPipeline.Render(model);
         var requested = parse.GetValue(_file)!;
         var file = Find(tree, paths, requested);
+        if (file is null && NotRunning(model, requested) is { } absent)
+        {
+            context.Error.WriteLine($"infragen explain: error: '{requested}' is not generated: app '{absent.App.Name}' does not run on cluster '{absent.Cluster.Name}' (its RunsOn leaves the cluster out).");
+            return InfraGenHost.UsageOrModelError;
+        }
+
         if (file is null)
         {
             var name = Path.GetFileName(requested);
@@ -39,7 +45,19 @@ internal sealed class ExplainCommand : InfraGenVerb
         return key is null ? ExplainFile(model, file, paths, context.Output) : ExplainValue(model, context.Catalog.Origins, tree, file, key, paths, context);
     });
 
-    private static int ExplainFile(InfraModel model, RenderedFile file, ModelPaths paths, TextWriter output)
+    /// <summary>The app and cluster whose Application or values file <paramref name="requested"/> would be, when the app does not run there.</summary>
+    private static (Cluster Cluster, App App)? NotRunning(ResolvedEstate model, string requested)
+    {
+        var path = requested.Replace('\\', '/');
+        return (from cluster in model.Clusters
+                from app in model.Apps
+                where model.Find(cluster, app) is null
+                   && (path.EndsWith(TreeLayout.Values(cluster.Name, app.Name), StringComparison.Ordinal)
+                       || path.EndsWith(TreeLayout.Application(cluster.Name, app.Name), StringComparison.Ordinal))
+                select ((Cluster, App)?)(cluster, app)).FirstOrDefault();
+    }
+
+    private static int ExplainFile(ResolvedEstate model, RenderedFile file, ModelPaths paths, TextWriter output)
     {
         output.WriteLine($"{CheckCommand.OutName(paths)}/{file.Path}: {Provenance.Describe(file)}");
         var sources = Provenance.OfFile(model, file);
@@ -52,7 +70,7 @@ internal sealed class ExplainCommand : InfraGenVerb
         return InfraGenHost.Ok;
     }
 
-    private static int ExplainValue(InfraModel model, ValueOrigins origins, RenderedTree tree, RenderedFile file, string key, ModelPaths paths, VerbContext context)
+    private static int ExplainValue(ResolvedEstate model, ValueOrigins origins, RenderedTree tree, RenderedFile file, string key, ModelPaths paths, VerbContext context)
     {
         var shown = $"{CheckCommand.OutName(paths)}/{file.Path}";
         if (file.Documents.Count == 0)
@@ -87,15 +105,15 @@ internal sealed class ExplainCommand : InfraGenVerb
         }
 
         // A cluster's values file holds only what differs from the defaults: a key it lacks may be a chart default.
-        if (file.Kind == FileKind.ClusterValues && file.App is not null && DocPaths.Find(model.ChartDefaults[file.App], key) is { } fallback)
+        if (file.Kind == FileKind.ClusterValues && file.App is not null && DocPaths.Find(model.Chart(file.App).Defaults, key) is { } fallback)
         {
-            var defaults = tree.Files[TreeLayout.ChartFile(file.App, "values.yaml")];
+            var defaults = tree.Files[TreeLayout.ChartFile(file.App.Name, "values.yaml")];
             context.Output.WriteLine($"{shown} {key}: not set here, so the chart default applies: {CheckCommand.OutName(paths)}/{defaults.Path} {key} = {DocPaths.Display(fallback)}");
             Print(Provenance.OfValue(model, origins, defaults, key, fallback), paths, context.Output);
             return InfraGenHost.Ok;
         }
 
-        IReadOnlyList<DocNode> roots = file.Kind == FileKind.ClusterValues && file.App is not null ? [.. file.Documents, model.ChartDefaults[file.App]] : file.Documents;
+        IReadOnlyList<DocNode> roots = file.Kind == FileKind.ClusterValues && file.App is not null ? [.. file.Documents, model.Chart(file.App).Defaults] : file.Documents;
         context.Error.WriteLine($"infragen explain: error: {shown} has no key '{key}'; {Nearest(roots, key)}.");
         return InfraGenHost.UsageOrModelError;
     }

@@ -86,9 +86,14 @@ internal sealed class PromoteCommand : InfraGenVerb
                 continue;
             }
 
-            foreach (var target in targets)
+            foreach (var target in targets.OfType<Cluster>())
             {
-                if (current.Find(target!.Name, app.Name)?.Tag == source.Tag)
+                if (!ModelLoader.RunsOn(app, target))
+                {
+                    error.WriteLine($"infragen promote: error: app '{app.Name}' does not run on cluster '{target.Name}' (its RunsOn leaves the cluster out). Nothing was changed.");
+                    refused = true;
+                }
+                else if (current.Find(target.Name, app.Name)?.Tag == source.Tag)
                 {
                     context.Output.WriteLine($"infragen promote: {app.Name} on {target.Name} is already on {source.Tag}; nothing to do for it.");
                 }

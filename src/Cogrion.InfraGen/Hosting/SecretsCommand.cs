@@ -48,7 +48,7 @@ internal sealed class SecretsCommand : InfraGenVerb
         return InfraGenHost.Ok;
     });
 
-    private static void PrintText(InfraModel model, IReadOnlyList<SecretEntry> entries, Cluster? only, TextWriter output)
+    private static void PrintText(ResolvedEstate model, IReadOnlyList<SecretEntry> entries, Cluster? only, TextWriter output)
     {
         output.WriteLine($"infragen secrets: the keys to create in AWS Secrets Manager before bootstrapping; each cluster's ClusterSecretStore '{model.Estate.SecretStore}' reads them in its AWS region.");
         foreach (var cluster in model.Clusters.Where(c => only is null || c.Name == only.Name))

@@ -52,6 +52,12 @@ internal sealed class SetImageCommand : InfraGenVerb
             return InfraGenHost.UsageOrModelError;
         }
 
+        if (!ModelLoader.RunsOn(app, cluster))
+        {
+            context.Error.WriteLine($"infragen set-image: error: app '{app.Name}' does not run on cluster '{cluster.Name}' (its RunsOn leaves the cluster out), so releases.yaml has no line for it. Nothing was changed.");
+            return InfraGenHost.UsageOrModelError;
+        }
+
         if (!ModelLoader.ReadsImageTag(app, cluster))
         {
             context.Error.WriteLine($"infragen set-image: error: app '{app.Name}' reads no image tag on cluster '{cluster.Name}' (its values never use the context's ImageTag), so releases.yaml has no line for it. Nothing was changed.");

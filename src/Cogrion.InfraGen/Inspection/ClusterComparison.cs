@@ -31,15 +31,16 @@ public sealed record ClusterDifferences(ComparedGroup? Clusters, IReadOnlyList<C
 /// What a reviewer asks before a promotion: how every file of one cluster differs from the other's. Generic over
 /// the files: whatever the tree holds for a cluster (bootstrap, root, Applications, values, any kind added later) is
 /// paired with the other cluster's file of the same role (its path with the cluster's name set aside). An app's
-/// values are compared as the chart sees them: its defaults merged with the cluster's values file.
+/// values are compared as the chart sees them: its defaults merged with the cluster's values file. An app that runs on
+/// one of the two only (<see cref="App.RunsOn"/>) has its files there only, and is said so.
 /// </summary>
 public static class ClusterComparison
 {
     /// <summary>Compares every file of <paramref name="left"/> and <paramref name="right"/> (or only the named apps').</summary>
-    public static ClusterDifferences Compare(InfraModel model, RenderedTree tree, Cluster left, Cluster right, IReadOnlyCollection<string> apps)
+    public static ClusterDifferences Compare(ResolvedEstate model, RenderedTree tree, Cluster left, Cluster right, IReadOnlyCollection<string> apps)
     {
-        var leftFiles = tree.Files.Values.Where(f => f.Cluster == left.Name).ToDictionary(f => DocumentDifferences.Role(f.Path, left), StringComparer.Ordinal);
-        var rightFiles = tree.Files.Values.Where(f => f.Cluster == right.Name).ToDictionary(f => DocumentDifferences.Role(f.Path, right), StringComparer.Ordinal);
+        var leftFiles = tree.Files.Values.Where(f => f.Cluster == left).ToDictionary(f => DocumentDifferences.Role(f.Path, left), StringComparer.Ordinal);
+        var rightFiles = tree.Files.Values.Where(f => f.Cluster == right).ToDictionary(f => DocumentDifferences.Role(f.Path, right), StringComparer.Ordinal);
         var roles = leftFiles.Keys.Union(rightFiles.Keys, StringComparer.Ordinal)
             .Select(r => (Role: r, File: leftFiles.GetValueOrDefault(r) ?? rightFiles[r]))
             .ToList();
@@ -51,9 +52,9 @@ public static class ClusterComparison
         }
 
         var groups = new List<ComparedGroup>();
-        foreach (var app in model.Apps.Where(a => apps.Count == 0 || apps.Contains(a.Name)))
+        foreach (var app in model.Apps.Where(a => (apps.Count == 0 || apps.Contains(a.Name)) && (model.Find(left, a) ?? model.Find(right, a)) is not null))
         {
-            var files = roles.Where(r => r.File.App == app.Name)
+            var files = roles.Where(r => r.File.App == app)
                 .OrderBy(r => Order(r.File.Kind))
                 .ThenBy(r => r.Role, StringComparer.Ordinal)
                 .Select(r => r.File.Kind switch
@@ -72,7 +73,7 @@ public static class ClusterComparison
 
         // The values the chart sees, not the file: a key moved into the chart defaults is no difference.
         ComparedFile Values(string role) => Pair("values", leftFiles.GetValueOrDefault(role), rightFiles.GetValueOrDefault(role), (a, b) => DocumentDifferences.Of(
-            model.Deployments[(left.Name, a.App!)].Effective, model.Deployments[(right.Name, b.App!)].Effective, left, right));
+            model.Find(left, a.App!)!.Effective, model.Find(right, b.App!)!.Effective, left, right));
 
         ComparedFile Pair(string name, RenderedFile? a, RenderedFile? b, Func<RenderedFile, RenderedFile, IReadOnlyList<ValueDifference>> compare) =>
             a is null ? new ComparedFile(name, [], right.Name)

@@ -19,25 +19,25 @@ public static class Provenance
     /// <summary>What a generated file is, in words.</summary>
     public static string Describe(RenderedFile file) => file.Kind switch
     {
-        FileKind.Bootstrap => $"the bootstrap of cluster {file.Cluster} (applied once by hand)",
-        FileKind.RootApplication => $"the App of Apps root Application of cluster {file.Cluster}",
-        FileKind.Application => $"the Argo CD Application of {file.App} on cluster {file.Cluster}",
-        FileKind.ChartManifest => $"the Chart.yaml of chart {file.App}",
-        FileKind.ChartDefaults => $"the defaults of chart {file.App} (values.yaml)",
-        FileKind.ChartSchema => $"the values schema of chart {file.App}",
-        FileKind.ChartTemplate => $"a template of chart {file.App}",
-        FileKind.ClusterValues => $"the values of {file.App} on cluster {file.Cluster}: only what differs from the chart defaults",
+        FileKind.Bootstrap => $"the bootstrap of cluster {file.Cluster?.Name} (applied once by hand)",
+        FileKind.RootApplication => $"the App of Apps root Application of cluster {file.Cluster?.Name}",
+        FileKind.Application => $"the Argo CD Application of {file.App?.Name} on cluster {file.Cluster?.Name}",
+        FileKind.ChartManifest => $"the Chart.yaml of chart {file.App?.Name}",
+        FileKind.ChartDefaults => $"the defaults of chart {file.App?.Name} (values.yaml)",
+        FileKind.ChartSchema => $"the values schema of chart {file.App?.Name}",
+        FileKind.ChartTemplate => $"a template of chart {file.App?.Name}",
+        FileKind.ClusterValues => $"the values of {file.App?.Name} on cluster {file.Cluster?.Name}: only what differs from the chart defaults",
         FileKind.Readme => "the generated README of the tree",
         FileKind.CodeOwners => "the code owners of the tree: who must approve a change (the Approvers of each environment tier)",
         _ => "InfraGen's ownership marker of the tree",
     };
 
     /// <summary>The model sources of a whole file, most specific first.</summary>
-    public static IReadOnlyList<Source> OfFile(InfraModel model, RenderedFile file)
+    public static IReadOnlyList<Source> OfFile(ResolvedEstate model, RenderedFile file)
     {
         var sources = new List<Source>();
-        var cluster = model.Clusters.FirstOrDefault(c => c.Name == file.Cluster);
-        var app = model.Apps.FirstOrDefault(a => a.Name == file.App);
+        var cluster = file.Cluster;
+        var app = file.App;
         switch (file.Kind)
         {
             case FileKind.ChartTemplate when app is not null && file.Origin.File != app.DeclaredAt.File:
@@ -59,7 +59,7 @@ public static class Provenance
             default:
                 if (!file.Origin.IsUnknown)
                 {
-                    sources.Add(new Source(file.Origin, app is not null ? $"app {app.Name}" : $"cluster {file.Cluster}"));
+                    sources.Add(new Source(file.Origin, app is not null ? $"app {app.Name}" : $"cluster {file.Cluster?.Name}"));
                 }
 
                 break;
@@ -85,9 +85,9 @@ public static class Provenance
     /// when the generator recorded the function); then the property's declaration (for a default, its initializer).
     /// A sync wave: the app's <c>DependsOn</c> and those of the apps it depends on (<see cref="SyncWaveChain"/>).
     /// </summary>
-    public static IReadOnlyList<Source> OfValue(InfraModel model, ValueOrigins origins, RenderedFile file, string path, DocNode value)
+    public static IReadOnlyList<Source> OfValue(ResolvedEstate model, ValueOrigins origins, RenderedFile file, string path, DocNode value)
     {
-        var app = model.Apps.FirstOrDefault(a => a.Name == file.App);
+        var app = file.App;
         if (app is not null && file.Kind == FileKind.Application && DocPaths.Find(file.Documents[0], path) is { } found
             && DocPaths.Find(file.Documents[0], SyncWavePath) is { } wave && ReferenceEquals(found, wave))
         {
@@ -100,11 +100,19 @@ public static class Provenance
         }
 
         var sources = new List<Source>();
-        var cluster = model.Clusters.FirstOrDefault(c => c.Name == file.Cluster);
+        var cluster = file.Cluster;
         if (cluster is not null && value is DocScalar scalar && model.Releases.Find(cluster.Name, app.Name) is { } release
             && scalar.Text == release.Tag.ToString())
         {
             sources.Add(new Source(new SourceLocation(model.Releases.File, release.Line), $"the image tag of {app.Name} on {cluster.Name}: edit this line"));
+        }
+
+        if (file.Kind == FileKind.ClusterValues && cluster is not null
+            && SuppliedValues.Keys.FirstOrDefault(k => path == $"{SuppliedValues.GlobalKey}.{k}") is { } supplied)
+        {
+            var from = supplied == SuppliedValues.RegionKey ? "Region.Name" : "Env.Name";
+            sources.Add(new Source(cluster.DeclaredAt, $"cluster {cluster.Name}: its {from}, which InfraGen supplies to every chart as {path}"));
+            return sources;
         }
 
         var property = PropertyOrigin(app.ValuesInfo, path);

@@ -9,31 +9,33 @@ namespace Cogrion.InfraGen.Inspection;
 public static class SyncWaveChain
 {
     /// <summary>The steps for <paramref name="app"/>, then for each app it depends on (each once), nearest first.</summary>
-    public static IReadOnlyList<Source> For(InfraModel model, ValueOrigins origins, App app)
+    public static IReadOnlyList<Source> For(ResolvedEstate model, ValueOrigins origins, App app)
     {
+        // A dependency stands for the estate's app of its name, as loading resolves it (a second instance is the same app).
+        var estateApps = model.Apps.ToDictionary(a => a.Name, StringComparer.Ordinal);
         var steps = new List<Source>();
-        var byName = model.Apps.ToDictionary(a => a.Name, StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Queue<App>([app]);
+        var seen = new HashSet<App>();
+        var pending = new Queue<App>([estateApps[app.Name]]);
         while (pending.TryDequeue(out var next))
         {
-            if (!seen.Add(next.Name))
+            if (!seen.Add(next))
             {
                 continue;
             }
 
-            var wave = model.SyncWaves[next.Name];
+            var wave = model.Chart(next).SyncWave;
             if (next.DependsOn.Count == 0)
             {
-                steps.Add(new Source(next.DeclaredAt, $"app {next.Name} has no DependsOn: wave 0"));
+                steps.Add(new Source(next.DeclaredAt, $"app {next.Name} has no DependsOn: wave {wave}"));
                 continue;
             }
 
-            var dependencies = string.Join(", ", next.DependsOn.Select(d => $"{d} (wave {model.SyncWaves.GetValueOrDefault(d)})"));
-            steps.Add(new Source(DependsOnLine(origins, next), $"app {next.Name} DependsOn {dependencies}: one wave after the latest, {wave}"));
-            foreach (var dependency in next.DependsOn.Where(byName.ContainsKey))
+            var dependencies = next.DependsOn.Select(d => estateApps[d.Name]).ToList();
+            var named = string.Join(", ", dependencies.Select(d => $"{d.Name} (wave {model.Chart(d).SyncWave})"));
+            steps.Add(new Source(DependsOnLine(origins, next), $"app {next.Name} DependsOn {named}: one wave after the latest, {wave}"));
+            foreach (var dependency in dependencies)
             {
-                pending.Enqueue(byName[dependency]);
+                pending.Enqueue(dependency);
             }
         }
 

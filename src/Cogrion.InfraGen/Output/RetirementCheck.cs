@@ -6,6 +6,7 @@ namespace Cogrion.InfraGen.Output;
 /// <summary>
 /// Deletion is deliberate: an Application in out/ that the model no longer renders is an app or a cluster removed from
 /// the model, and once the tree is pushed the root Application prunes it and Argo CD deletes everything it deployed.
+/// An app whose <see cref="App.RunsOn"/> leaves out a cluster it ran on is the same deletion there.
 /// Unless the model records the retirement (<see cref="Estate.Retired"/>), generating refuses, naming what would be
 /// deleted on which clusters (INFRA1014); out/ stays as it was.
 /// </summary>
@@ -40,7 +41,15 @@ public static class RetirementCheck
                 Path.Combine(outDirectory, TreeLayout.AppsDirectory(gone.Key))));
         }
 
-        foreach (var gone in removed.Where(r => clusters.Contains(r.Cluster)).GroupBy(r => r.App))
+        var apps = estate.Apps.OfType<App>().Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in removed.Where(r => clusters.Contains(r.Cluster) && apps.Contains(r.App)).GroupBy(r => r.App))
+        {
+            // The app is still in the model: its RunsOn left these clusters out.
+            problems.Add(ModelErrors.RetirementFromClusters(
+                gone.Key, [.. gone.Select(g => g.Cluster)], Path.Combine(outDirectory, TreeLayout.Application(gone.First().Cluster, gone.Key))));
+        }
+
+        foreach (var gone in removed.Where(r => clusters.Contains(r.Cluster) && !apps.Contains(r.App)).GroupBy(r => r.App))
         {
             problems.Add(ModelErrors.Retirement(
                 $"app '{gone.Key}'", $"its Application{(gone.Count() > 1 ? "s" : "")} on {string.Join(", ", gone.Select(g => g.Cluster))}", several: gone.Count() > 1, gone.Key,

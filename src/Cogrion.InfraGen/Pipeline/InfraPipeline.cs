@@ -24,7 +24,7 @@ public static class InfraPipeline
     }
 
     /// <summary>Renders a resolved model and validates the whole tree; throws with every problem found.</summary>
-    public static RenderedTree Render(InfraModel model) => TreeValidator.Checked(model, TreeRenderer.Render(model));
+    public static RenderedTree Render(ResolvedEstate model) => TreeValidator.Checked(model, TreeRenderer.Render(model));
 
     /// <summary>
     /// Renders, then writes only if everything rendered, holding out/'s lock from the first read of the model's files to

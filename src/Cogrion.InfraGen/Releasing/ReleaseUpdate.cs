@@ -18,7 +18,7 @@ public sealed record TagChange(string Cluster, string App, ImageTag Tag);
 /// <param name="Model">The model as loaded with the new tags.</param>
 /// <param name="Tree">The tree rendered from it.</param>
 /// <param name="Written">What writing the tree did.</param>
-public sealed record ReleaseUpdateResult(IReadOnlyList<ReleaseEdit> Edits, InfraModel Model, RenderedTree Tree, WriteReport Written);
+public sealed record ReleaseUpdateResult(IReadOnlyList<ReleaseEdit> Edits, ResolvedEstate Model, RenderedTree Tree, WriteReport Written);
 
 /// <summary>
 /// Sets image tags the way <c>set-image</c> and <c>promote</c> do: edits <c>releases.yaml</c> in memory, loads and

@@ -10,7 +10,7 @@ using Cogrion.InfraGen.Rendering;
 namespace Cogrion.InfraGen.Rendered;
 
 /// <summary>Everything Helm rendered for the estate, kept as data for the checks (and later the preview).</summary>
-/// <param name="Releases">Each cluster x app under its Argo CD release name, in cluster then app order.</param>
+/// <param name="Releases">Each app on each cluster it runs on, under its Argo CD release name, in cluster then app order.</param>
 /// <param name="Alternates">The same pairs under a second release name, for the release-name independence check.</param>
 /// <param name="Problems">Helm's own failures (a template error, a failed lint).</param>
 /// <param name="Cached">Helm commands answered from the cache.</param>
@@ -29,7 +29,7 @@ public static partial class HelmRenderStage
     /// <summary>The prefix of the second release name (a valid release name whatever the app's name).</summary>
     public const string AlternatePrefix = "alt-";
 
-    public static RenderedEstate Render(InfraModel model, RenderedTree tree, HelmTool helm, RenderOptions options)
+    public static RenderedEstate Render(ResolvedEstate model, RenderedTree tree, HelmTool helm, RenderOptions options)
     {
         var cacheDirectory = options.CacheDirectory ?? model.Paths.RenderCacheDirectory;
         var cache = new RenderCache(cacheDirectory, helm.Version);
@@ -37,8 +37,8 @@ public static partial class HelmRenderStage
         var pairs = (
             from cluster in model.Clusters
             where options.Cluster is null || cluster.Name == options.Cluster
-            from app in model.Apps
-            select (Cluster: cluster, App: app)).ToArray();
+            from placed in model.On(cluster)
+            select (Cluster: cluster, placed.App)).ToArray();
         var problems = new ConcurrentBag<InfraDiagnostic>();
         var memo = new ManifestReader.Memo();
         var sizes = new ConcurrentDictionary<DocMap, int>(ReferenceEqualityComparer.Instance);
@@ -163,7 +163,7 @@ public static partial class HelmRenderStage
     }
 
     /// <summary>Each cluster's API versions served by CRDs its apps install (<c>group/version</c> and <c>group/version/Kind</c>).</summary>
-    private static Dictionary<string, IReadOnlyList<string>> ApiVersionsByCluster(InfraModel model, RenderedRelease?[] discovered)
+    private static Dictionary<string, IReadOnlyList<string>> ApiVersionsByCluster(ResolvedEstate model, RenderedRelease?[] discovered)
     {
         var byCluster = model.Clusters.ToDictionary(c => c.Name, _ => new SortedSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var release in discovered.OfType<RenderedRelease>())
@@ -204,7 +204,7 @@ public static partial class HelmRenderStage
     }
 
     /// <summary>A template error at its template and line: for a hand-written template of the model, the model file's line.</summary>
-    private static InfraDiagnostic TemplateFailure(InfraModel model, RenderedTree tree, Cluster cluster, App app, string release, string error)
+    private static InfraDiagnostic TemplateFailure(ResolvedEstate model, RenderedTree tree, Cluster cluster, App app, string release, string error)
     {
         var message = string.Join(" ", error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Replace("Error: ", "", StringComparison.Ordinal);
         var at = app.DeclaredAt;
@@ -214,11 +214,12 @@ public static partial class HelmRenderStage
             var template = match.Groups["template"].Value; // <chart>/templates/<file>
             if (template.StartsWith(app.Name + "/templates/", StringComparison.Ordinal))
             {
-                output = TreeLayout.ChartFile(app.Name, template[(app.Name.Length + 1)..]);
+                var chartPath = template[(app.Name.Length + 1)..];
+                output = TreeLayout.ChartFile(app.Name, chartPath);
                 var line = int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                if (tree.Files.TryGetValue(output, out var file) && !file.Origin.IsUnknown && file.Origin.File.EndsWith(template[(app.Name.Length + 1)..], StringComparison.Ordinal))
+                if (model.Chart(app).Templates.FirstOrDefault(t => t.ChartPath == chartPath) is { } handWritten)
                 {
-                    at = new SourceLocation(Path.Combine(model.Paths.ModelDirectory, "charts", app.Name, template[(app.Name.Length + 1)..]), Math.Max(1, line - 1)); // out/ adds a header line.
+                    at = new SourceLocation(handWritten.Source, Math.Max(1, line - 1)); // out/ adds a header line.
                 }
             }
         }

@@ -36,7 +36,7 @@ public static class RenderCheck
     private static readonly IClusterCheck[] ClusterChecks = [new IngressClassCheck(), new DuplicateObjectCheck(), new ProjectCheck()];
 
     /// <summary>Checks what Helm rendered; <paramref name="onlyApp"/>: report only that app's findings (null: every app's).</summary>
-    public static RenderReport Run(InfraModel model, RenderedTree tree, RenderedEstate estate, string? onlyApp = null)
+    public static RenderReport Run(ResolvedEstate model, RenderedTree tree, RenderedEstate estate, string? onlyApp = null)
     {
         var facts = new RenderFacts(model, tree, estate.Releases);
         var diagnostics = new List<InfraDiagnostic>(estate.Problems);
@@ -92,12 +92,12 @@ public static class RenderCheck
         }
 
         // An acceptance that matched nothing is stale (the upstream chart was fixed, or the object renamed): say so. Only
-        // when the app rendered on every cluster: under --cluster, or when Helm failed, it may occur where nothing rendered.
-        foreach (var app in model.Apps.Where(a => (onlyApp is null || a.Name == onlyApp) && model.Clusters.All(c => estate.Releases.Any(r => r.App == a && r.Cluster == c))))
+        // when the app rendered on every cluster it runs on: under --cluster, or when Helm failed, it may occur where nothing rendered.
+        foreach (var app in model.Apps.Where(a => (onlyApp is null || a.Name == onlyApp) && model.ClustersOf(a).All(c => estate.Releases.Any(r => r.App == a && r.Cluster == c))))
         {
             foreach (var acceptance in app.AcceptedFindings.Where(a => !accepted.Any(x => x.Acceptance == a)))
             {
-                diagnostics.Add(RenderErrors.StaleAcceptance(app.Name, acceptance.Code, acceptance.Object, acceptance.DeclaredAt));
+                diagnostics.Add(RenderErrors.StaleAcceptance(app.Name, acceptance.Code, acceptance.ObjectUnder(app.Name), acceptance.DeclaredAt));
             }
         }
 
@@ -125,9 +125,9 @@ public static class RenderCheck
     }
 
     private static AcceptedFinding? Acceptance(RenderedRelease release, RenderFinding finding) =>
-        release.App.AcceptedFindings.FirstOrDefault(a => a.Code == finding.Code && a.Object == finding.Object.Id);
+        release.App.AcceptedFindings.FirstOrDefault(a => a.Code == finding.Code && a.ObjectUnder(release.ReleaseName) == finding.Object.Id);
 
-    private static InfraDiagnostic Diagnostic(InfraModel model, RenderedTree tree, RenderedRelease release, RenderFinding finding)
+    private static InfraDiagnostic Diagnostic(ResolvedEstate model, RenderedTree tree, RenderedRelease release, RenderFinding finding)
     {
         var (at, output) = Source(model, tree, release, finding.Object);
         var ns = finding.Object.Namespace is { } n ? $" in namespace '{n}'" : "";
@@ -139,7 +139,7 @@ public static class RenderCheck
     /// Where to fix an object: its template in the tree (a hand-written one at its model file, on the line that declares
     /// the object's kind), else, for an upstream chart's template, the app's declaration, whose values feed it.
     /// </summary>
-    private static (SourceLocation At, string? Output) Source(InfraModel model, RenderedTree tree, RenderedRelease release, RenderedObject obj)
+    private static (SourceLocation At, string? Output) Source(ResolvedEstate model, RenderedTree tree, RenderedRelease release, RenderedObject obj)
     {
         var prefix = release.App.Name + "/templates/";
         if (!obj.Template.StartsWith(prefix, StringComparison.Ordinal))
@@ -149,18 +149,18 @@ public static class RenderCheck
 
         var relative = obj.Template[(release.App.Name.Length + 1)..];
         var output = TreeLayout.ChartFile(release.App.Name, relative);
-        var modelTemplate = Path.Combine(model.Paths.ModelDirectory, "charts", release.App.Name, relative);
-        if (File.Exists(modelTemplate))
+        if (model.Chart(release.App).Templates.FirstOrDefault(t => t.ChartPath == relative) is { } handWritten)
         {
-            return (new SourceLocation(modelTemplate, KindLine(modelTemplate, obj.Kind)), output);
+            return (new SourceLocation(handWritten.Source, KindLine(handWritten.Text, obj.Kind)), output);
         }
 
         return (tree.Files.TryGetValue(output, out var file) && !file.Origin.IsUnknown ? file.Origin : release.App.DeclaredAt, output);
     }
 
-    private static int KindLine(string file, string kind)
+    /// <summary>The line of a template's text that declares the kind (1 when none does).</summary>
+    private static int KindLine(string text, string kind)
     {
-        var lines = File.ReadAllLines(file);
+        var lines = text.Split('\n');
         var index = Array.FindIndex(lines, l => l.Trim() == $"kind: {kind}");
         return index < 0 ? 1 : index + 1;
     }

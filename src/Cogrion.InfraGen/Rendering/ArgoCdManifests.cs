@@ -13,7 +13,7 @@ public static class ArgoCdManifests
     public const string ResourcesFinalizer = "resources-finalizer.argocd.argoproj.io";
 
     /// <summary>The seed's root Application: watches the cluster's apps directory.</summary>
-    public static DocMap Root(InfraModel model, Cluster cluster)
+    public static DocMap Root(ResolvedEstate model, Cluster cluster)
     {
         var repo = model.Estate.Repo;
         return Application(
@@ -31,10 +31,11 @@ public static class ArgoCdManifests
     }
 
     /// <summary>The seed's child Application: the shared chart plus the cluster's values file.</summary>
-    public static DocMap Child(InfraModel model, Cluster cluster, App app)
+    public static DocMap Child(ResolvedEstate model, AppOnCluster placed)
     {
+        var (cluster, app) = (placed.Cluster, placed.App);
         var repo = model.Estate.Repo;
-        var wave = model.SyncWaves[app.Name];
+        var wave = model.Chart(app).SyncWave;
         var annotations = wave == 0
             ? null
             : new DocMap { { "argocd.argoproj.io/sync-wave", wave.ToString(CultureInfo.InvariantCulture) } };
@@ -49,19 +50,20 @@ public static class ArgoCdManifests
                 { "helm", new DocMap { { "valueFiles", new DocSeq { TreeLayout.ValueFileFromChart(cluster.Name, app.Name) } } } },
             },
             destination: Destination(cluster, app.Namespace),
-            syncPolicy: SyncPolicyNode(app.SyncPolicy, createNamespace: true),
+            syncPolicy: SyncPolicyNode(placed.SyncPolicy, createNamespace: true),
             finalizer: true);
     }
 
     /// <summary>
     /// What a new cluster needs before the root Application can sync: the argocd Namespace, the cluster's
-    /// Argo CD registration (its name and server), the project the Applications use, and the secret store.
+    /// Argo CD registration (its name and server), the project the Applications use (destinations: the namespaces of the
+    /// apps on this cluster), and the secret store.
     /// </summary>
-    public static IReadOnlyList<DocNode> Bootstrap(InfraModel model, Cluster cluster)
+    public static IReadOnlyList<DocNode> Bootstrap(ResolvedEstate model, Cluster cluster)
     {
         var estate = model.Estate;
         var namespaces = new DocSeq();
-        var allowed = model.Apps.SelectMany(a => a.AlsoDeploysTo.Prepend(a.Namespace)).Append(ArgoCdNamespace)
+        var allowed = model.On(cluster).SelectMany(p => p.App.AlsoDeploysTo.Prepend(p.App.Namespace)).Append(ArgoCdNamespace)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var @namespace in allowed)
         {

@@ -1,5 +1,3 @@
-using System.Text;
-using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Documents;
 using Cogrion.InfraGen.Loading;
 
@@ -9,7 +7,7 @@ namespace Cogrion.InfraGen.Rendering;
 public static class ChartFiles
 {
     /// <summary>The template InfraGen writes from an app's <see cref="App.Secrets"/>.</summary>
-    public const string ExternalSecretTemplate = "templates/externalsecret.yaml";
+    public const string ExternalSecretTemplate = ChartTemplates.ExternalSecretTemplate;
 
     /// <summary><c>Chart.yaml</c> (Helm chart API v2).</summary>
     public static DocMap ChartManifest(App app)
@@ -51,20 +49,21 @@ public static class ChartFiles
     public static string Notes(App app, string appFile) =>
         FileHeader.HelmComment(appFile) + $"{app.Name}: every object of this chart comes from its dependencies (Chart.yaml); Argo CD deploys it from the cogrion-infra repository.\n";
 
-    /// <summary>The Kubernetes Secret an app's ExternalSecret writes.</summary>
-    public static string SecretName(App app) => $"{app.Name}-secrets";
+    /// <summary>The Helm expression that reads a supplied value: <c>{{ .Values.global.region }}</c>.</summary>
+    private static string Supplied(string key) => $"{{{{ .Values.{SuppliedValues.GlobalKey}.{key} }}}}";
 
     /// <summary>
     /// The ExternalSecret for an app's secrets. Remote keys come from the estate's convention applied to Helm
-    /// expressions, so the one chart serves every cluster (the seed's template, generated).
+    /// expressions over the values InfraGen supplies (<see cref="SuppliedValues"/>), so the one chart serves every
+    /// cluster (the seed's template, generated).
     /// </summary>
     public static DocMap ExternalSecret(Estate estate, App app)
     {
-        var secretName = SecretName(app);
+        var secretName = app.SecretName;
         var data = new DocSeq();
         foreach (var secret in app.Secrets)
         {
-            var key = estate.SecretKey("{{ .Values.global.environment }}", "{{ .Values.global.region }}", secret.RemoteName);
+            var key = estate.SecretKey(Supplied(SuppliedValues.EnvironmentKey), Supplied(SuppliedValues.RegionKey), secret.RemoteName);
             data.Add(new DocMap { { "secretKey", secret.SecretKey }, { "remoteRef", new DocMap { { "key", key } } } });
         }
 
@@ -85,40 +84,12 @@ public static class ChartFiles
         };
     }
 
-    /// <summary>
-    /// The hand-written templates under <c>model/charts/&lt;app&gt;/templates/</c>, relative to the chart directory,
-    /// with line ends made <c>\n</c> (a Windows checkout gives the same tree) and a do-not-edit comment on top.
-    /// </summary>
-    public static IEnumerable<(string RelativePath, string Text, string Source)> Templates(ModelPaths paths, App app, List<InfraDiagnostic> diagnostics)
+    /// <summary>A hand-written template as the tree holds it: with a do-not-edit comment on top where Helm allows comments.</summary>
+    public static string Commented(ChartTemplate template, string shownSource)
     {
-        var directory = paths.TemplatesDirectory(app.Name);
-        if (!Directory.Exists(directory))
-        {
-            yield break;
-        }
-
-        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal);
-        foreach (var relative in files)
-        {
-            var chartPath = "templates/" + relative;
-            var source = paths.Display(Path.Combine(directory, relative));
-            if (app.Secrets.Count > 0 && chartPath == ExternalSecretTemplate)
-            {
-                diagnostics.Add(ModelErrors.ChartFileConflict(app.Name, chartPath, new SourceLocation(Path.Combine(directory, relative), 1)));
-                continue;
-            }
-
-            var text = File.ReadAllText(Path.Combine(directory, relative), Encoding.UTF8).ReplaceLineEndings("\n");
-            if (text.Length > 0 && !text.EndsWith('\n'))
-            {
-                text += "\n";
-            }
-
-            var commented = relative.EndsWith(".yaml", StringComparison.Ordinal) || relative.EndsWith(".yml", StringComparison.Ordinal)
-                || relative.EndsWith(".tpl", StringComparison.Ordinal) || relative.EndsWith(".txt", StringComparison.Ordinal);
-            yield return (chartPath, commented ? FileHeader.HelmComment(source) + text : text, source);
-        }
+        var path = template.ChartPath;
+        var commented = path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal)
+            || path.EndsWith(".tpl", StringComparison.Ordinal) || path.EndsWith(".txt", StringComparison.Ordinal);
+        return commented ? FileHeader.HelmComment(shownSource) + template.Text : template.Text;
     }
 }

@@ -16,7 +16,7 @@ namespace Cogrion.InfraGen.Rendering;
 public static class CodeOwnersFile
 {
     /// <summary>The file's text, or null when no tier names approvers.</summary>
-    public static string? Render(InfraModel model)
+    public static string? Render(ResolvedEstate model)
     {
         var repo = model.Estate.Repo;
         var tiers = model.Clusters.GroupBy(c => c.Env.Name, StringComparer.Ordinal)
@@ -61,6 +61,7 @@ public static class CodeOwnersFile
 
         text.Append("\n# Charts run on every cluster: the approvers of every tier own them.\n");
         text.Append($"{Path(TreeLayout.ChartsDirectory)}/ {everyApprover}\n");
+        AppendNarrowCharts(model, text, Path);
         text.Append("\n# Who approves is approved by them.\n");
         text.Append($"{Path(TreeLayout.CodeOwners)} {everyApprover}\n");
         if (repo.TreePath.Trim('/').Length > 0 && repo.CodeOwnersPath is { } published)
@@ -69,5 +70,29 @@ public static class CodeOwnersFile
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The charts of apps that run on some tiers only (<see cref="App.RunsOn"/>): owned by the approvers of those tiers
+    /// alone, so a chart running only in dev needs nobody's approval (a path with no owners is GitHub's way to say so).
+    /// </summary>
+    private static void AppendNarrowCharts(ResolvedEstate model, StringBuilder text, Func<string, string> path)
+    {
+        var everyTier = model.Clusters.Select(c => c.Env.Name).ToHashSet(StringComparer.Ordinal);
+        var narrow = model.Apps
+            .Select(a => (App: a, Envs: model.ClustersOf(a).Select(c => c.Env).DistinctBy(e => e.Name).OrderBy(e => e.Name, StringComparer.Ordinal).ToList()))
+            .Where(a => a.Envs.Count < everyTier.Count)
+            .ToList();
+        if (narrow.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\n# Charts of apps on some tiers only: the approvers of those tiers own them.\n");
+        foreach (var (app, envs) in narrow)
+        {
+            var owners = string.Join(' ', envs.SelectMany(e => e.Approvers).Distinct(StringComparer.Ordinal));
+            text.Append($"{path(TreeLayout.ChartDirectory(app.Name))}/{(owners.Length == 0 ? string.Empty : " " + owners)}\n");
+        }
     }
 }

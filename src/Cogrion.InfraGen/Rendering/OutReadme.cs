@@ -12,7 +12,7 @@ public static class OutReadme
     /// <summary>The External Secrets Operator chart the bootstrap instructions install (the schemas' source release).</summary>
     public const string ExternalSecretsVersion = "2.9.0";
 
-    public static string Render(InfraModel model)
+    public static string Render(ResolvedEstate model)
     {
         var estate = model.Estate;
         var text = new StringBuilder();
@@ -41,7 +41,15 @@ public static class OutReadme
             var upstream = app.Chart.Dependencies.Count == 0
                 ? "-"
                 : string.Join(", ", app.Chart.Dependencies.Select(d => $"{d.Name} {d.Version}"));
-            text.Append($"| {app.Name} | {app.Namespace} | {model.SyncWaves[app.Name]} | {upstream} |\n");
+            text.Append($"| {app.Name} | {app.Namespace} | {model.Chart(app).SyncWave} | {upstream} |\n");
+        }
+
+        var somewhere = model.Apps.Where(a => model.ClustersOf(a).Count() < model.Clusters.Count).ToList();
+        if (somewhere.Count > 0)
+        {
+            text.Append("\nApps on some clusters only (their RunsOn): ");
+            text.Append(string.Join("; ", somewhere.Select(a => $"{a.Name} on {string.Join(", ", model.ClustersOf(a).Select(c => c.Name))}")));
+            text.Append(".\n");
         }
 
         text.Append("""
@@ -83,6 +91,7 @@ public static class OutReadme
 
         text.Append("4. Verify: `argocd app list` shows `root` and ");
         text.Append(string.Join(", ", model.Apps.Select(a => $"`{a.Name}`")));
+        text.Append(somewhere.Count > 0 ? " (those of the cluster)" : string.Empty);
         text.Append("; all reach Synced / Healthy within about five minutes.\n");
         return text.ToString();
     }

@@ -26,11 +26,11 @@ public enum FileKind
 /// <param name="Origin">The model declaration to edit to change this file.</param>
 public sealed record RenderedFile(string Path, FileKind Kind, string Text, IReadOnlyList<DocNode> Documents, SourceLocation Origin)
 {
-    /// <summary>The cluster the file belongs to, if any.</summary>
-    public string? Cluster { get; init; }
+    /// <summary>The cluster the file belongs to, if any: the model's object, so rules join on it rather than on a name.</summary>
+    public Cluster? Cluster { get; init; }
 
-    /// <summary>The app the file belongs to, if any.</summary>
-    public string? App { get; init; }
+    /// <summary>The app the file belongs to, if any: the model's object.</summary>
+    public App? App { get; init; }
 }
 
 /// <summary>The whole generated tree in memory, ordered by path (ordinal); nothing is on disk yet.</summary>

@@ -1,6 +1,5 @@
 using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Documents;
-using Cogrion.InfraGen.Loading;
 using Cogrion.InfraGen.Validation;
 using Cogrion.InfraGen.Yaml;
 
@@ -13,12 +12,12 @@ namespace Cogrion.InfraGen.Rendering;
 internal static class UnrenderableValue
 {
     public static InfraDiagnostic Diagnose(
-        InfraModel model, string path, FileKind kind, IReadOnlyList<DocNode> documents, SourceLocation origin, string? cluster, string? app, YamlRenderException e)
+        string path, FileKind kind, IReadOnlyList<DocNode> documents, SourceLocation origin, Cluster? cluster, App? app, YamlRenderException e)
     {
         var pointer = Printable(DocPointer.Format(e.Path));
         var inDocument = documents.Count > 1 ? $"In document {e.Document + 1}, " : string.Empty;
         var values = kind is FileKind.ClusterValues or FileKind.ChartDefaults && app is not null && e.Path.Count > 0
-            ? model.Apps.FirstOrDefault(a => a.Name == app)?.ValuesInfo
+            ? app.ValuesInfo
             : null;
         if (values is null)
         {
@@ -29,7 +28,7 @@ internal static class UnrenderableValue
         // A bad key belongs to the dictionary property above it.
         var propertyPath = e.InKey ? e.Path.Take(e.Path.Count - 1).ToList() : e.Path;
         var (keys, declared) = ValuesView.Property(values, documents[e.Document], propertyPath);
-        var whose = kind == FileKind.ClusterValues ? $"app '{app}' on cluster '{cluster}'" : $"the defaults of chart '{app}'";
+        var whose = kind == FileKind.ClusterValues ? $"app '{app?.Name}' on cluster '{cluster?.Name}'" : $"the defaults of chart '{app?.Name}'";
         var property = keys.Length == 0 ? values.TypeName : $"{values.TypeName} property '{keys}'";
         return ModelErrors.Unrenderable(path, pointer, $"{(e.InKey ? "A key of" : "The value of")} {property} ({whose})", e.Message, declared ?? origin);
     }

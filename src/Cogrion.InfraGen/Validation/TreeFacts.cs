@@ -14,7 +14,7 @@ public sealed class TreeFacts
     private readonly Lazy<IReadOnlyList<ValuesView>> _values;
 
     /// <summary>Indexes <paramref name="tree"/> for validation against <paramref name="model"/>.</summary>
-    public TreeFacts(InfraModel model, RenderedTree tree)
+    public TreeFacts(ResolvedEstate model, RenderedTree tree)
     {
         Model = model;
         Tree = tree;
@@ -23,12 +23,12 @@ public sealed class TreeFacts
         Apps = model.Apps.ToDictionary(a => a.Name, StringComparer.Ordinal);
         TreePath = RepoPath.Normalize(model.Estate.Repo.TreePath);
         FilesInDirectory = Files.ToLookup(f => f.Path.LastIndexOf('/') is var slash and >= 0 ? f.Path[..slash] : string.Empty, StringComparer.Ordinal);
-        ChildApplications = Files.Where(f => f.Kind == FileKind.Application).ToLookup(f => f.Cluster ?? string.Empty, StringComparer.Ordinal);
+        ChildApplications = Files.Where(f => f.Kind == FileKind.Application).ToLookup(f => f.Cluster);
         _values = new Lazy<IReadOnlyList<ValuesView>>(MergeValues);
     }
 
     /// <summary>The resolved model.</summary>
-    public InfraModel Model { get; }
+    public ResolvedEstate Model { get; }
 
     /// <summary>The estate.</summary>
     public Estate Estate => Model.Estate;
@@ -43,7 +43,7 @@ public sealed class TreeFacts
     public ILookup<string, RenderedFile> FilesInDirectory { get; }
 
     /// <summary>The child Application files of each cluster.</summary>
-    public ILookup<string, RenderedFile> ChildApplications { get; }
+    public ILookup<Cluster?, RenderedFile> ChildApplications { get; }
 
     /// <summary>The model's clusters by name.</summary>
     public IReadOnlyDictionary<string, Cluster> Clusters { get; }
@@ -111,15 +111,14 @@ public sealed class TreeFacts
 
     private IReadOnlyList<ValuesView> MergeValues()
     {
-        var files = Files.Where(f => f.Kind == FileKind.ClusterValues && f.Documents.Count > 0 && f.Cluster is not null && f.App is not null
-            && Clusters.ContainsKey(f.Cluster) && Apps.ContainsKey(f.App)).ToArray();
+        var files = Files.Where(f => f.Kind == FileKind.ClusterValues && f.Documents.Count > 0 && f.Cluster is not null && f.App is not null).ToArray();
         var views = new ValuesView[files.Length];
         Parallel.For(0, files.Length, i =>
         {
             var file = files[i];
-            Tree.Files.TryGetValue(TreeLayout.ChartFile(file.App!, "values.yaml"), out var defaults);
+            Tree.Files.TryGetValue(TreeLayout.ChartFile(file.App!.Name, "values.yaml"), out var defaults);
             var merged = ValuesLayers.Merge(defaults?.Documents.FirstOrDefault() as DocMap ?? new DocMap(), file.Documents[0] as DocMap ?? new DocMap());
-            views[i] = new ValuesView(file, defaults, Clusters[file.Cluster!], Apps[file.App!], merged);
+            views[i] = new ValuesView(file, defaults, file.Cluster!, file.App, merged);
         });
         return views;
     }

@@ -31,7 +31,7 @@ public static class TreeValidator
     ];
 
     /// <summary>Every problem in <paramref name="tree"/>; empty when it may be written.</summary>
-    public static IReadOnlyList<InfraDiagnostic> Validate(InfraModel model, RenderedTree tree)
+    public static IReadOnlyList<InfraDiagnostic> Validate(ResolvedEstate model, RenderedTree tree)
     {
         var facts = new TreeFacts(model, tree);
         var found = new List<InfraDiagnostic>[Rules.Count];
@@ -48,7 +48,7 @@ public static class TreeValidator
     }
 
     /// <summary>Returns <paramref name="tree"/> when it passes every rule; else throws with every problem found.</summary>
-    public static RenderedTree Checked(InfraModel model, RenderedTree tree)
+    public static RenderedTree Checked(ResolvedEstate model, RenderedTree tree)
     {
         var problems = Validate(model, tree);
         return problems.Count == 0 ? tree : throw new InfraGenException(problems);

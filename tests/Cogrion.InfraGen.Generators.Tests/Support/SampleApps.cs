@@ -15,8 +15,9 @@ public static class SampleApps
         /// <summary>The sample estate's apps.</summary>
         public static class Declarations
         {
+            public static readonly App<DbValues> Db = new(new ChartSpec("0.1.0", "The database."), DbValuesFor);
+
             public static readonly App<WebValues> Web = new(
-                "web",
                 new ChartSpec("0.1.0", "The web app."),
                 context => new WebValues
                 {
@@ -26,10 +27,8 @@ public static class SampleApps
                     Routes = [new Route { Host = Naming.Host(context.Cluster, "web") }],
                 })
             {
-                DependsOn = ["db"],
+                DependsOn = [Db],
             };
-
-            public static readonly App<DbValues> Db = new("db", new ChartSpec("0.1.0", "The database."), DbValuesFor);
 
             private static DbValues DbValuesFor(Cogrion.InfraGen.AppContext context)
             {
@@ -45,8 +44,8 @@ public static class SampleApps
 
             public static SharedGlobal Global(Cluster cluster) => cluster.Env.Name switch
             {
-                "prod" => new() { Region = cluster.Region.Name },
-                _ => new() { Region = cluster.Region.Name, BaseDomain = Host(cluster, "www") },
+                "prod" => new() { Zone = cluster.Region.Name + "a" },
+                _ => new() { Zone = cluster.Region.Name + "b", BaseDomain = Host(cluster, "www") },
             };
 
             public static string Host(Cluster cluster, string service) =>

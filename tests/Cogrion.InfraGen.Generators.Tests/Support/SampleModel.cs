@@ -12,8 +12,8 @@ public static class SampleModel
         /// <summary>Where a chart runs.</summary>
         public partial record SharedGlobal
         {
-            /// <summary>The region (sgp-1).</summary>
-            public required string Region { get; init; }
+            /// <summary>The availability zone (sgp-1a).</summary>
+            public required string Zone { get; init; }
 
             /// <summary>The base domain.</summary>
             public string BaseDomain { get; init; } = "example.com";
@@ -97,7 +97,7 @@ public static class SampleModel
         {
             public static Cogrion.InfraGen.Documents.DocMap Web() => new WebValues
             {
-                Global = new() { Region = "sgp-1" },
+                Global = new() { Zone = "sgp-1a" },
                 Tag = ImageTag.Parse("sha-a1b2c3d"),
                 Routes = [new Route { Host = "web.example.com" }],
                 Note = null,

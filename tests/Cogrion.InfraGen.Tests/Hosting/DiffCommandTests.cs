@@ -34,12 +34,16 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_app_whose_values_differ_only_by_names_is_reported_the_same()
+    public void An_app_whose_values_differ_only_by_names_and_the_environment_lists_the_environment_and_counts_the_names()
     {
         var run = Diff("dev-sgp-1", "prod-sgp-1", "--app", "db");
 
-        Assert.Contains("db: same but for the clusters' names", run.Output);
-        Assert.EndsWith("0 of 1 app(s) differ between dev-sgp-1 and prod-sgp-1.", run.Output.TrimEnd());
+        // Every chart gets global.environment (InfraGen supplies it): dev against prod is a real difference, not a name.
+        var lines = run.Output.Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Contains("db", lines);
+        Assert.Contains("    global.environment  dev -> prod", lines);
+        Assert.Contains("  only the clusters' names differ (1, --all lists them): application spec.source.helm.valueFiles[0]", lines);
+        Assert.EndsWith("1 of 1 app(s) differ between dev-sgp-1 and prod-sgp-1.", run.Output.TrimEnd());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class ExplainCommandTests : IDisposable
     {
         var run = Explain("out/argocd/apps/dev-sgp-1/web.yaml", "metadata.annotations.argocd.argoproj.io/sync-wave");
 
-        Assert.Equal(0, run.ExitCode);
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
         Assert.StartsWith("out/argocd/apps/dev-sgp-1/web.yaml metadata.annotations.argocd.argoproj.io/sync-wave = \"1\"", run.Output);
         Assert.Contains("app web", run.Output);
     }

@@ -60,7 +60,7 @@ public sealed class SecretsCommandTests : IDisposable
             var expected = new List<string>();
             foreach (var app in model.Apps.Where(a => a.Secrets.Count > 0))
             {
-                var global = (DocMap)model.Deployment(cluster, app).Effective["global"]!;
+                var global = (DocMap)model.Find(cluster, app)!.Effective["global"]!;
                 var externalSecret = (DocMap)RealModel.Tree.Files[$"charts/{app.Name}/templates/externalsecret.yaml"].Documents[0];
                 var data = (DocSeq)((DocMap)externalSecret["spec"]!)["data"]!;
                 expected.AddRange(data.Cast<DocMap>().Select(d => ((DocScalar)((DocMap)d["remoteRef"]!)["key"]!).Text

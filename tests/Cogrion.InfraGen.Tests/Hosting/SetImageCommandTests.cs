@@ -169,11 +169,9 @@ public sealed class SetImageCommandTests : IDisposable
 
     /// <summary>The fixture's web app, whose values function throws for one tag: a model error that only the new tag causes.</summary>
     private static App<WebValues> RefusesTag(string refused) => new(
-        "web",
         new ChartSpec("1.0.0", "Fixture web app"),
         c => new WebValues
         {
-            Global = new() { Environment = c.Cluster.Env.Name, Region = c.Cluster.Region.Name },
             Host = "web.example.com",
             Image = new() { Repository = "ghcr.io/example/web", Tag = c.ImageTag.Value == refused ? throw new InvalidOperationException("refused") : c.ImageTag },
             Replicas = 1,

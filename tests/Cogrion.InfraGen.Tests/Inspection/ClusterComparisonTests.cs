@@ -72,7 +72,7 @@ public sealed class ClusterComparisonTests : IDisposable
     private static RenderedFile Extra(string path, Cluster cluster, string maxPods) =>
         new(path, FileKind.Bootstrap, $"maxPods: {maxPods}\n", [new DocMap { { "maxPods", DocScalar.Integer(int.Parse(maxPods, System.Globalization.CultureInfo.InvariantCulture)) } }], default)
         {
-            Cluster = cluster.Name,
+            Cluster = cluster,
         };
 
     public void Dispose() => _temp.Dispose();

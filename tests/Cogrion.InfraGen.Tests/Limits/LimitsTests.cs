@@ -73,7 +73,7 @@ public sealed class LimitsTests(ITestOutputHelper log) : IDisposable
     [Fact]
     public void A_namespace_of_64_characters_is_a_DNS_1123_error_saying_so()
     {
-        App<DbValues> db = new(new string('n', 64), new ChartSpec("1.0.0", "db"), c => (DbValues)FixtureModel.Db().ValuesFor(c)!); var line = Line();
+        App<DbValues> db = new(new ChartSpec("1.0.0", "db"), c => (DbValues)FixtureModel.Db().ValuesFor(c)!) { Namespace = new string('n', 64) }; var line = Line();
 
         var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), db]), exitCode: InfraGenHost.UsageOrModelError);
 

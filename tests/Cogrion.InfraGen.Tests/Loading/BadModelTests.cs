@@ -67,7 +67,7 @@ public sealed class BadModelTests : IDisposable
     [Fact]
     public void An_app_without_values_for_a_cluster_is_an_error_naming_app_and_cluster()
     {
-        var partial = new App<DbValues>("db", new ChartSpec("1.0.0", "db"), c => c.Cluster.Env.IsProduction ? null : new DbValues { Region = "sgp-1", Storage = Memory.Gi(1) }); var line = Line();
+        var partial = new App<DbValues>(new ChartSpec("1.0.0", "db"), c => c.Cluster.Env.IsProduction ? null : new DbValues { Region = "sgp-1", Storage = Memory.Gi(1) }); var line = Line();
 
         var error = FailsWithoutTouchingOut(FixtureModel.Estate(apps: [FixtureModel.Web(), partial]));
 
@@ -77,7 +77,7 @@ public sealed class BadModelTests : IDisposable
     [Fact]
     public void A_namespace_that_is_not_a_DNS_label_is_an_error()
     {
-        var bad = new App<DbValues>("Data Base", new ChartSpec("1.0.0", "db"), c => new DbValues { Region = "sgp-1", Storage = Memory.Gi(1) }); var line = Line();
+        var bad = new App<DbValues>(new ChartSpec("1.0.0", "db"), c => new DbValues { Region = "sgp-1", Storage = Memory.Gi(1) }) { Namespace = "Data Base" }; var line = Line();
 
         var error = FailsWithoutTouchingOut(FixtureModel.Estate(apps: [FixtureModel.Web(), bad]));
 
@@ -87,7 +87,7 @@ public sealed class BadModelTests : IDisposable
     [Fact]
     public void Apps_that_depend_on_each_other_in_a_cycle_are_an_error()
     {
-        var cyclic = new App<DbValues>("db", new ChartSpec("1.0.0", "db"), c => new DbValues { Region = "sgp-1", Storage = Memory.Gi(1) }) { DependsOn = ["web"] };
+        var cyclic = new App<DbValues>(new ChartSpec("1.0.0", "db"), c => new DbValues { Region = "sgp-1", Storage = Memory.Gi(1) }) { DependsOn = [FixtureModel.Web()] };
 
         var error = FailsWithoutTouchingOut(FixtureModel.Estate(apps: [FixtureModel.Web(), cyclic]));
 
@@ -203,8 +203,8 @@ public sealed class BadModelTests : IDisposable
     {
         // Both fail on prod before they read the image tag, whose line in releases.yaml is right.
         var good = FixtureModel.Web();
-        var web = new App<WebValues>("web", good.Chart, c => c.Cluster.Env.IsProduction ? null : (WebValues?)good.ValuesFor(c));
-        var throwing = new App<WebValues>("web", good.Chart, c => c.Cluster.Env.IsProduction ? throw new InvalidOperationException("no prod yet") : (WebValues?)good.ValuesFor(c));
+        var web = new App<WebValues>(good.Chart, c => c.Cluster.Env.IsProduction ? null : (WebValues?)good.ValuesFor(c));
+        var throwing = new App<WebValues>(good.Chart, c => c.Cluster.Env.IsProduction ? throw new InvalidOperationException("no prod yet") : (WebValues?)good.ValuesFor(c));
 
         var returnedNull = FailsWithoutTouchingOut(FixtureModel.Estate(apps: [web, FixtureModel.Db()]));
         var threw = FailsWithoutTouchingOut(FixtureModel.Estate(apps: [throwing, FixtureModel.Db()]));

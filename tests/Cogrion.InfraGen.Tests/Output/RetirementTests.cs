@@ -52,7 +52,7 @@ public sealed class RetirementTests : IDisposable
     private static App<WebValues> WebAlone()
     {
         var web = FixtureModel.Web();
-        return new App<WebValues>("web", web.Chart, c => (WebValues?)web.ValuesFor(c)) { Secrets = web.Secrets };
+        return new App<WebValues>(web.Chart, c => (WebValues?)web.ValuesFor(c)) { Secrets = web.Secrets };
     }
 
     public void Dispose() => _temp.Dispose();

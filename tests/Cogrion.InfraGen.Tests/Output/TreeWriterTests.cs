@@ -36,14 +36,13 @@ public sealed class TreeWriterTests : IDisposable
         var (declared, releases) = FixtureModel.ManyClusters(60);
         var paths = FixtureModel.CreateFiles(_temp, releases);
         var replicas = declared.ToDictionary(c => c.Name, _ => 2);
-        var web = new App<WebValues>("web", new ChartSpec("1.0.0", "Fixture web app"), c => new WebValues
+        var web = new App<WebValues>(new ChartSpec("1.0.0", "Fixture web app"), c => new WebValues
         {
-            Global = new() { Environment = c.Cluster.Env.Name, Region = c.Cluster.Region.Name },
             Host = $"web.{c.Cluster.Name}.example.com",
             Image = new() { Repository = "ghcr.io/example/web", Tag = c.ImageTag },
             Replicas = replicas[c.Cluster.Name],
         })
-        { DependsOn = ["db"] };
+        { DependsOn = [FixtureModel.Db()] };
         var estate = FixtureModel.Estate(declared, [web, FixtureModel.Db()]);
         Generate(paths, estate);
         var times = Directory.EnumerateFiles(paths.OutDirectory, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);

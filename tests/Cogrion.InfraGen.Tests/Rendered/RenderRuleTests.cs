@@ -202,9 +202,9 @@ public sealed class RenderRuleTests : IDisposable
     /// <summary>The app as declared, with <paramref name="accepted"/> as its accepted findings.</summary>
     private static App<TValues> Accepting<TValues>(App<TValues> app, params AcceptedFinding[] accepted)
         where TValues : IHelmValues<TValues> =>
-        new(app.Namespace, app.Chart, context => (TValues?)app.ValuesFor(context))
+        new(app.Chart, context => (TValues?)app.ValuesFor(context))
         {
-            DependsOn = app.DependsOn, Secrets = app.Secrets, AlsoDeploysTo = app.AlsoDeploysTo, SyncPolicy = app.SyncPolicy, AcceptedFindings = accepted,
+            Namespace = app.Namespace, RunsOn = app.RunsOn, DependsOn = app.DependsOn, Secrets = app.Secrets, AlsoDeploysTo = app.AlsoDeploysTo, SyncPolicy = app.SyncPolicy, AcceptedFindings = accepted,
         };
 
     /// <summary>The document with every clusterResourceWhitelist narrowed to Namespaces.</summary>

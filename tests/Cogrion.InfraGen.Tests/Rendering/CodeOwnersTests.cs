@@ -22,7 +22,7 @@ public sealed class CodeOwnersTests : IDisposable
         foreach (var file in RealModel.Tree.Files.Values)
         {
             var owners = OwnersOf(rules, "out/" + file.Path);
-            var prod = file.Cluster?.StartsWith("prod-", StringComparison.Ordinal) == true;
+            var prod = file.Cluster?.Name.StartsWith("prod-", StringComparison.Ordinal) == true;
             var chart = file.Path.StartsWith("charts/", StringComparison.Ordinal);
             var expected = prod || chart || file.Kind == FileKind.CodeOwners ? approvers : null;
             Assert.True(expected == owners, $"out/{file.Path}: owners '{owners}', expected '{expected}'");

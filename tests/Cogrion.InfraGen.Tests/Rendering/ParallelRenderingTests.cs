@@ -31,9 +31,8 @@ public sealed class ParallelRenderingTests : IDisposable
     public void Problems_are_reported_in_the_same_order_parallel_or_not()
     {
         // A value no YAML can carry, different on every cluster: each cluster's files fail to render.
-        var web = new App<WebValues>("web", new ChartSpec("1.0.0", "web"), c => new WebValues
+        var web = new App<WebValues>(new ChartSpec("1.0.0", "web"), c => new WebValues
         {
-            Global = new() { Environment = c.Cluster.Env.Name, Region = c.Cluster.Region.Name },
             Host = "web.example.com",
             Image = new() { Repository = "ghcr.io/example/web", Tag = c.ImageTag },
             Replicas = 1,
@@ -48,7 +47,7 @@ public sealed class ParallelRenderingTests : IDisposable
         Assert.Equal(sequential.Diagnostics.Select(d => d.Format(f => f)), parallel.Diagnostics.Select(d => d.Format(f => f)));
     }
 
-    private InfraModel Load(int clusters, App<WebValues>? web = null)
+    private ResolvedEstate Load(int clusters, App<WebValues>? web = null)
     {
         var (declared, releases) = FixtureModel.ManyClusters(clusters);
         var paths = FixtureModel.CreateFiles(_temp, releases);

@@ -40,7 +40,7 @@ public sealed class UnrenderableValueTests : IDisposable
     [Fact]
     public void A_lone_surrogate_in_a_manifest_names_the_file_and_pointer_at_the_app_declaration()
     {
-        App<DbValues> db = new("db", new ChartSpec("1.0.0", "Database \ud83d of the fixture"), c => (DbValues)FixtureModel.Db().ValuesFor(c)!); var line = Line();
+        App<DbValues> db = new(new ChartSpec("1.0.0", "Database \ud83d of the fixture"), c => (DbValues)FixtureModel.Db().ValuesFor(c)!); var line = Line();
 
         var error = Refused(FixtureModel.Estate(apps: [FixtureModel.Web(), db]));
 

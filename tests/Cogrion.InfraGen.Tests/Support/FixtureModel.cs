@@ -14,9 +14,6 @@ public enum FixturePullPolicy
 [HelmValues("web")]
 public partial record WebValues
 {
-    /// <summary>Where the chart runs: the generated ExternalSecret reads it.</summary>
-    public required FixtureGlobal Global { get; init; }
-
     /// <summary>The host the web app answers on.</summary>
     public required string Host { get; init; }
 
@@ -40,16 +37,6 @@ public partial record WebValues
 
     /// <summary>Memory limit.</summary>
     public Memory? MemoryLimit { get; init; }
-}
-
-/// <summary>The environment and region a fixture chart runs in.</summary>
-public partial record FixtureGlobal
-{
-    /// <summary>The environment name.</summary>
-    public required string Environment { get; init; }
-
-    /// <summary>The region name.</summary>
-    public required string Region { get; init; }
 }
 
 /// <summary>A fixture image.</summary>
@@ -95,11 +82,9 @@ public static class FixtureModel
         """;
 
     public static App<WebValues> Web([CallerLineNumber] int line = 0, [CallerFilePath] string file = "") => new(
-        "web",
         new ChartSpec("1.0.0", "Fixture web app"),
         c => new WebValues
         {
-            Global = new() { Environment = c.Cluster.Env.Name, Region = c.Cluster.Region.Name },
             Host = $"web.{c.Cluster.Name}.example.com",
             Image = new() { Repository = "ghcr.io/example/web", Tag = c.ImageTag },
             Replicas = c.Cluster.Env.IsProduction ? 3 : 1,
@@ -110,7 +95,7 @@ public static class FixtureModel
         file,
         line)
     {
-        DependsOn = ["db"],
+        DependsOn = [Db()],
         Secrets = [new AppSecret("DB_PASSWORD", "db-password")],
     };
 
@@ -118,7 +103,7 @@ public static class FixtureModel
     public static App<WebValues> WebWith(Func<AppContext, WebValues, WebValues> change, [CallerLineNumber] int line = 0, [CallerFilePath] string file = "")
     {
         var web = Web();
-        return new App<WebValues>("web", web.Chart, c => change(c, (WebValues)web.ValuesFor(c)!), file, line)
+        return new App<WebValues>(web.Chart, c => change(c, (WebValues)web.ValuesFor(c)!), file, line)
         {
             DependsOn = web.DependsOn,
             Secrets = web.Secrets,
@@ -126,7 +111,6 @@ public static class FixtureModel
     }
 
     public static App<DbValues> Db([CallerLineNumber] int line = 0, [CallerFilePath] string file = "") => new(
-        "db",
         new ChartSpec("1.0.0", "Fixture database") { Dependencies = [new ChartDependency("postgresql", "16.0.0", "oci://registry.example.com/charts")] },
         c => new DbValues { Region = c.Cluster.Region.Name, Storage = Memory.Gi(10) },
         file,

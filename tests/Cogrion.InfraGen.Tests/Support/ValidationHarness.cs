@@ -27,7 +27,7 @@ public sealed class ValidationHarness : IDisposable
 
     public ModelPaths Paths { get; }
 
-    public InfraModel Model { get; }
+    public ResolvedEstate Model { get; }
 
     /// <summary>The rendered tree, before validation.</summary>
     public RenderedTree Tree { get; }

@@ -31,7 +31,7 @@ public sealed class ModelRuleTests : IDisposable
     [Fact]
     public void INFRA2003_values_that_break_the_charts_own_schema_point_into_the_cluster_file()
     {
-        var strict = new App<StrictValues>("strict", new ChartSpec("1.0.0", "strict"), c => new StrictValues { Replicas = c.Cluster.Env.IsProduction ? 10 : 1 });
+        var strict = new App<StrictValues>(new ChartSpec("1.0.0", "strict"), c => new StrictValues { Replicas = c.Cluster.Env.IsProduction ? 10 : 1 });
 
         var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), FixtureModel.Db(), strict]));
 
@@ -43,7 +43,7 @@ public sealed class ModelRuleTests : IDisposable
     [Fact]
     public void INFRA2004_a_values_schema_that_is_not_a_schema()
     {
-        var broken = new App<BrokenSchemaValues>("broken", new ChartSpec("1.0.0", "broken"), _ => new BrokenSchemaValues());
+        var broken = new App<BrokenSchemaValues>(new ChartSpec("1.0.0", "broken"), _ => new BrokenSchemaValues());
 
         var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), FixtureModel.Db(), broken]));
 
@@ -70,7 +70,7 @@ public sealed class ModelRuleTests : IDisposable
     [Fact]
     public void INFRA2107_two_apps_deploying_to_one_namespace()
     {
-        var db = new App<DbValues>("db", new ChartSpec("1.0.0", "db"), c => new DbValues { Region = c.Cluster.Region.Name, Storage = Memory.Gi(1) });
+        var db = new App<DbValues>(new ChartSpec("1.0.0", "db"), c => new DbValues { Region = c.Cluster.Region.Name, Storage = Memory.Gi(1) });
         var web = Web(@namespace: "db"); var line = Line();
 
         var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [web, db]));
@@ -101,22 +101,9 @@ public sealed class ModelRuleTests : IDisposable
     }
 
     [Fact]
-    public void INFRA2110_a_chart_with_secrets_whose_values_lack_the_environment()
-    {
-        var db = new App<DbValues>("db", new ChartSpec("1.0.0", "db"), c => new DbValues { Region = c.Cluster.Region.Name, Storage = Memory.Gi(1) })
-        {
-            Secrets = [new AppSecret("PASSWORD", "db-password")],
-        }; var line = Line();
-
-        var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), db]));
-
-        Assert.Contains($"{ThisFile}({line - 3}): error INFRA2110: The ExternalSecret of chart 'db' reads .Values.global.environment, which the values of cluster 'dev-sgp-1' do not set to the cluster's environment 'dev'; a chart with secrets must get global.environment and global.region in its values. [out/values/dev-sgp-1/db.yaml /global/environment]", error);
-    }
-
-    [Fact]
     public void INFRA2201_an_image_tag_that_is_latest_or_empty()
     {
-        var legacy = new App<LegacyValues>("legacy", new ChartSpec("1.0.0", "legacy"),
+        var legacy = new App<LegacyValues>(new ChartSpec("1.0.0", "legacy"),
             c => new LegacyValues { Image = new() { Repository = "ghcr.io/example/legacy", Tag = c.Cluster.Env.IsProduction ? "latest" : "" } }); var line = Line();
 
         var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), FixtureModel.Db(), legacy]));
@@ -129,7 +116,7 @@ public sealed class ModelRuleTests : IDisposable
     [Fact]
     public void INFRA2202_a_literal_password_in_values_and_an_AWS_key_in_a_template()
     {
-        var legacy = new App<LegacyValues>("legacy", new ChartSpec("1.0.0", "legacy"),
+        var legacy = new App<LegacyValues>(new ChartSpec("1.0.0", "legacy"),
             c => new LegacyValues { Image = new() { Repository = "ghcr.io/example/legacy", Tag = "sha-a1b2c3d" }, AdminPassword = "P@ssw0rd-9fX2q!" }); var line = Line();
 
         var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), FixtureModel.Db(), legacy]), paths =>
@@ -164,15 +151,15 @@ public sealed class ModelRuleTests : IDisposable
     private static App<WebValues> Web(
         IReadOnlyList<AppSecret>? secrets = null, string @namespace = "web", Func<AppContext, WebValues>? values = null,
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
-        new(@namespace, new ChartSpec("1.0.0", "Fixture web app"), values ?? WebValuesFor, file, line)
+        new(new ChartSpec("1.0.0", "Fixture web app"), values ?? WebValuesFor, file, line)
         {
-            DependsOn = ["db"],
+            Namespace = @namespace,
+            DependsOn = [FixtureModel.Db()],
             Secrets = secrets ?? [new AppSecret("DB_PASSWORD", "db-password")],
         };
 
     private static WebValues WebValuesFor(AppContext c) => new()
     {
-        Global = new() { Environment = c.Cluster.Env.Name, Region = c.Cluster.Region.Name },
         Host = $"web.{c.Cluster.Name}.example.com",
         Image = new() { Repository = "ghcr.io/example/web", Tag = c.ImageTag },
         Replicas = 1,

@@ -38,7 +38,7 @@ public sealed class StrictValues : IHelmValues<StrictValues>
           "type": "object",
           "additionalProperties": false,
           "required": ["replicas"],
-          "properties": { "replicas": { "type": "integer", "maximum": 5 } }
+          "properties": { "global": { "type": "object" }, "replicas": { "type": "integer", "maximum": 5 } }
         }
         """;
 

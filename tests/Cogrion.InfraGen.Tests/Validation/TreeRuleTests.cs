@@ -136,6 +136,29 @@ public sealed class TreeRuleTests : IDisposable
     }
 
     [Fact]
+    public void INFRA2110_a_values_file_without_the_environment_InfraGen_supplies()
+    {
+        // The model cannot do this any more (InfraGen supplies global.environment to every chart): a hand edit can.
+        var values = _fixture.Document("values/dev-sgp-1/web.yaml");
+        var global = new DocMap();
+        foreach (var (key, value) in (DocMap)values["global"]!)
+        {
+            if (key != "environment")
+            {
+                global.Add(key, value);
+            }
+        }
+
+        values.Set("global", global);
+
+        var problem = Single(ValidationHarness.With(_fixture.Tree, "values/dev-sgp-1/web.yaml", values), "INFRA2110");
+
+        Assert.Equal("values/dev-sgp-1/web.yaml", problem.OutputPath);
+        Assert.Equal("/global/environment", problem.Pointer);
+        Assert.StartsWith("The ExternalSecret of chart 'web' reads .Values.global.environment, which the values of cluster 'dev-sgp-1' do not set to the cluster's environment 'dev'", problem.Message);
+    }
+
+    [Fact]
     public void INFRA2106_two_Applications_with_one_name_on_a_cluster()
     {
         var db = _fixture.Document(ProdDb);

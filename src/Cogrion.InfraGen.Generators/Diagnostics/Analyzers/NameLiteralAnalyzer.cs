@@ -9,7 +9,7 @@ namespace Cogrion.InfraGen.Generators.Diagnostics.Analyzers;
 
 /// <summary>
 /// INFRA0002: a constant name that is not a DNS-1123 label: the chart of <c>[HelmValues("…")]</c>, the name of
-/// <c>new Env("…", …)</c> and <c>new Region("…", …)</c> (also set in a <c>with</c>), the namespace of <c>new App&lt;T&gt;("…", …)</c>.
+/// <c>new Env("…", …)</c> and <c>new Region("…", …)</c> (also set in a <c>with</c>), and an app's <c>Namespace = "…"</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NameLiteralAnalyzer : DiagnosticAnalyzer
@@ -34,7 +34,7 @@ public sealed class NameLiteralAnalyzer : DiagnosticAnalyzer
             {
                 (compilation.GetTypeByMetadataName(KnownNames.Env), "Name", "Environment name"),
                 (compilation.GetTypeByMetadataName(KnownNames.Region), "Name", "Region name"),
-                (compilation.GetTypeByMetadataName(KnownNames.App), "namespace", "Namespace"),
+                (compilation.GetTypeByMetadataName(KnownNames.App), "Namespace", "Namespace"),
             };
 
             AttributedTypes.Register(start, KnownNames.HelmValuesAttribute, CheckChartName);

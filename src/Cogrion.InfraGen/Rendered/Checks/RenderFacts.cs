@@ -14,7 +14,7 @@ public sealed class RenderFacts
 {
     private readonly Dictionary<string, Dictionary<(string Group, string Version, string Kind), (DocMap Crd, Lazy<CompiledSchema?> Schema)>> _crds = new(StringComparer.Ordinal);
 
-    public RenderFacts(InfraModel model, RenderedTree tree, IReadOnlyList<RenderedRelease> releases)
+    public RenderFacts(ResolvedEstate model, RenderedTree tree, IReadOnlyList<RenderedRelease> releases)
     {
         Model = model;
         Tree = tree;
@@ -34,7 +34,7 @@ public sealed class RenderFacts
         }
     }
 
-    public InfraModel Model { get; }
+    public ResolvedEstate Model { get; }
 
     public RenderedTree Tree { get; }
 
@@ -66,7 +66,7 @@ public sealed class RenderFacts
 
     /// <summary>The AppProject a cluster's Application uses, from the generated tree (any file of that cluster that holds it).</summary>
     public DocMap? Project(Cluster cluster, string name) =>
-        Tree.Files.Values.Where(f => f.Cluster == cluster.Name).SelectMany(f => f.Documents).OfType<DocMap>()
+        Tree.Files.Values.Where(f => f.Cluster == cluster).SelectMany(f => f.Documents).OfType<DocMap>()
             .FirstOrDefault(d => DocPointer.String(d, "kind") == "AppProject" && DocPointer.String(d, "metadata", "name") == name);
 
     /// <summary>The Application's sync options (<c>ServerSideApply=true</c>, …).</summary>

@@ -17,7 +17,7 @@ public sealed class RevisionPolicy : ITreeRule
         var expected = modelFloats ? "a named branch or tag (the model's Repo.Revision is HEAD: name one)" : $"the model's revision '{revision}'";
         foreach (var (file, application) in facts.Applications())
         {
-            if (file.Cluster is null || !facts.Clusters.TryGetValue(file.Cluster, out var cluster) || !cluster.Env.IsProduction)
+            if (file.Cluster is not { Env.IsProduction: true } cluster)
             {
                 continue;
             }

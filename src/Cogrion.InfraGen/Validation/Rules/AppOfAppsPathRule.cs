@@ -14,10 +14,10 @@ public sealed class AppOfAppsPathRule : ITreeRule
     {
         foreach (var (file, root) in facts.Applications().Where(a => a.File.Kind == FileKind.RootApplication))
         {
-            var cluster = file.Cluster ?? "?";
+            var cluster = file.Cluster?.Name ?? "?";
             var path = DocPointer.String(root, "spec", "source", "path");
             var at = TreeFacts.OriginOf(file, root, ["spec", "source", "path"]);
-            var children = facts.ChildApplications[cluster].Select(f => f.Path).ToList();
+            var children = facts.ChildApplications[file.Cluster].Select(f => f.Path).ToList();
             var expected = children.Count == 0 ? "none" : string.Join(", ", children.Select(c => "out/" + c));
             if (path is null)
             {

@@ -13,7 +13,7 @@ public sealed class ChartPathRule : ITreeRule
     {
         foreach (var (file, application) in facts.Applications().Where(a => a.File.Kind == FileKind.Application))
         {
-            var app = file.App ?? DocPointer.String(application, "metadata", "name") ?? "?";
+            var app = file.App?.Name ?? DocPointer.String(application, "metadata", "name") ?? "?";
             var path = DocPointer.String(application, "spec", "source", "path");
             var problem = Problem(facts, app, path);
             if (problem is not null)

@@ -18,7 +18,7 @@ public sealed partial class SecretKeyRule : ITreeRule
     {
         var prefix = EstatePrefix(facts.Estate);
         var convention = facts.Estate.SecretKey("<env>", "<region>", "<name>");
-        var valuesByApp = facts.Values.ToLookup(v => v.App.Name, StringComparer.Ordinal);
+        var valuesByApp = facts.Values.ToLookup(v => v.App);
         foreach (var file in facts.Files.Where(f => f.Kind == FileKind.ChartTemplate && f.App is not null))
         {
             foreach (var document in file.Documents.OfType<DocMap>().Where(d => DocPointer.String(d, "kind") == "ExternalSecret"))

@@ -17,7 +17,7 @@ public sealed class SyncWaveOrderRule : ITreeRule
     public IEnumerable<InfraDiagnostic> Check(TreeFacts facts)
     {
         var children = facts.Applications().Where(a => a.File.Kind == FileKind.Application && a.File.App is not null);
-        foreach (var cluster in children.GroupBy(a => a.File.Cluster ?? "?", StringComparer.Ordinal))
+        foreach (var cluster in children.GroupBy(a => a.File.Cluster?.Name ?? "?", StringComparer.Ordinal))
         {
             var waves = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (file, application) in cluster)
@@ -25,22 +25,23 @@ public sealed class SyncWaveOrderRule : ITreeRule
                 var text = DocPointer.String(application, WavePath);
                 if (text is not null && !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
                 {
-                    yield return ValidationErrors.SyncWaveOrder(cluster.Key, file.App!, string.Join(", ", Dependencies(facts, file.App!)), $"its sync wave '{text}' is not an integer",
+                    yield return ValidationErrors.SyncWaveOrder(cluster.Key, file.App!.Name, string.Join(", ", Dependencies(file.App)), $"its sync wave '{text}' is not an integer",
                         TreeFacts.OriginOf(file, application, WavePath), file.Path, DocPointer.Format(WavePath));
                     continue;
                 }
 
-                waves[file.App!] = text is null ? 0 : int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                waves[file.App!.Name] = text is null ? 0 : int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
             }
 
             foreach (var (file, application) in cluster)
             {
-                if (!facts.Apps.TryGetValue(file.App!, out var app) || !waves.TryGetValue(app.Name, out var wave))
+                var app = file.App!;
+                if (!waves.TryGetValue(app.Name, out var wave))
                 {
                     continue;
                 }
 
-                foreach (var dependency in app.DependsOn.Where(waves.ContainsKey))
+                foreach (var dependency in app.DependsOn.OfType<App>().Select(d => d.Name).Where(waves.ContainsKey))
                 {
                     if (wave <= waves[dependency])
                     {
@@ -53,8 +54,8 @@ public sealed class SyncWaveOrderRule : ITreeRule
         }
     }
 
-    private static IEnumerable<string> Dependencies(TreeFacts facts, string app) =>
-        facts.Apps.TryGetValue(app, out var declared) && declared.DependsOn.Count > 0 ? declared.DependsOn : ["nothing"];
+    private static IEnumerable<string> Dependencies(App app) =>
+        app.DependsOn.Count > 0 ? app.DependsOn.OfType<App>().Select(d => d.Name) : ["nothing"];
 
     private static string Pointer(DocMap application) =>
         DocPointer.Find(application, WavePath) is null ? "/metadata" : DocPointer.Format(WavePath);

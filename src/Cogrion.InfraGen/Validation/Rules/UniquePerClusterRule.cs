@@ -12,7 +12,7 @@ public sealed class UniquePerClusterRule : ITreeRule
 {
     public IEnumerable<InfraDiagnostic> Check(TreeFacts facts)
     {
-        foreach (var cluster in facts.Applications().GroupBy(a => a.File.Cluster ?? "?", StringComparer.Ordinal))
+        foreach (var cluster in facts.Applications().GroupBy(a => a.File.Cluster?.Name ?? "?", StringComparer.Ordinal))
         {
             var names = new Dictionary<string, string>(StringComparer.Ordinal);
             var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -38,7 +38,7 @@ public sealed class ValueFilesRule : ITreeRule
                     string[] path = [.. sourcePath, "helm", "valueFiles", i.ToString(System.Globalization.CultureInfo.InvariantCulture)];
                     var at = TreeFacts.OriginOf(file, application, path);
                     var expected = file.Cluster is not null && file.App is not null
-                        ? $"this cluster's values file out/{TreeLayout.Values(file.Cluster, file.App)}"
+                        ? $"this cluster's values file out/{TreeLayout.Values(file.Cluster.Name, file.App.Name)}"
                         : "a values file of the tree";
                     yield return found.Escapes
                         ? ValidationErrors.ValueFileEscapes(entry.Text, at, file.Path, DocPointer.Format(path))
