@@ -78,7 +78,7 @@ public sealed partial class InfraGenGenerator
                                 continue; // A dictionary entry ([key] = value) belongs to its property's path.
                             }
 
-                            var key = Parser.YamlKey(property, out _);
+                            var key = Parser.YamlKey(property, KnownTypeSymbols.For(compilation), out _);
                             var path = prefix.Length == 0 ? key : prefix + "." + key;
                             assignments.Add(new AssignmentSpec(path, Line(assignment), condition, Uses(assignment.Right).ToEquatableArray()));
                             Assign(assignment.Right, path, condition, assignments);

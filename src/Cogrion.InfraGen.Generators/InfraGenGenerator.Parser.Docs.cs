@@ -46,7 +46,7 @@ public sealed partial class InfraGenGenerator
         }
 
         /// <summary>The <c>&lt;summary&gt;</c> of a symbol's XML doc comment as one line of plain text.</summary>
-        public static string? Summary(ISymbol symbol)
+        private static string? Summary(ISymbol symbol)
         {
             var xml = symbol.GetDocumentationCommentXml(expandIncludes: false);
             if (string.IsNullOrWhiteSpace(xml))

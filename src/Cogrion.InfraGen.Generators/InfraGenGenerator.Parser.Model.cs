@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Cogrion.InfraGen.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -9,14 +10,14 @@ public sealed partial class InfraGenGenerator
     internal static partial class Parser
     {
         /// <summary>An <c>[InfraModel]</c> class as the catalog needs it.</summary>
-        public static InfraModelSpec ParseModelClass(INamedTypeSymbol type) =>
-            new(FullName(type), InfraModelProblem(type) is null);
+        public static InfraModelSpec ParseModelClass(INamedTypeSymbol type, KnownTypeSymbols known) =>
+            new(FullName(type), InfraModelProblem(type, known) is null);
 
         /// <summary>
         /// Why the generated catalog cannot create <paramref name="type"/> with <c>new T()</c> and use it as the
         /// model, or null when it can (INFRA0009).
         /// </summary>
-        public static string? InfraModelProblem(INamedTypeSymbol type)
+        public static string? InfraModelProblem(INamedTypeSymbol type, KnownTypeSymbols known)
         {
             if (type.IsStatic)
             {
@@ -33,7 +34,7 @@ public sealed partial class InfraGenGenerator
                 return "it is generic";
             }
 
-            if (!type.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.InfraModelInterface))
+            if (!KnownTypeSymbols.Implements(type, known.InfraModelInterface))
             {
                 return "it does not implement IInfraModel (add ': IInfraModel' and its Define() method)";
             }
@@ -51,7 +52,7 @@ public sealed partial class InfraGenGenerator
             return null;
         }
 
-        private static System.Collections.Generic.IEnumerable<INamedTypeSymbol> Enclosing(INamedTypeSymbol type)
+        private static IEnumerable<INamedTypeSymbol> Enclosing(INamedTypeSymbol type)
         {
             for (var t = type; t is not null; t = t.ContainingType)
             {

@@ -100,7 +100,7 @@ public sealed partial class InfraGenGenerator
         }
 
         /// <summary>Required after a merge with the chart defaults: not nullable and no initializer.</summary>
-        public static bool IsRequired(PropertySpec property) => !property.Type.IsNullable && !property.HasInitializer;
+        private static bool IsRequired(PropertySpec property) => !property.Type.IsNullable && !property.HasInitializer;
 
         private static void WriteType(JsonText json, TypeRef type, IReadOnlyDictionary<string, RecordSpec> records, bool described, bool open)
         {

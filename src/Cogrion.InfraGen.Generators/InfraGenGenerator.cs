@@ -10,7 +10,7 @@ namespace Cogrion.InfraGen.Generators;
 /// <summary>
 /// From <c>[HelmValues]</c> records: a YAML writer, chart defaults, a values schema and property origins per record;
 /// from the <c>[InfraModel]</c> class: the model catalog and the program's entry point. No file I/O: the pipeline
-/// writes. What it cannot generate it skips silently; the analyzers in <c>Diagnostics/</c> report why.
+/// writes. What it cannot generate it leaves out silently; the analyzers in <c>Diagnostics/</c> report why.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class InfraGenGenerator : IIncrementalGenerator
@@ -50,7 +50,7 @@ public sealed partial class InfraGenGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownNames.InfraModelAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, _) => Parser.ParseModelClass((INamedTypeSymbol)ctx.TargetSymbol))
+                static (ctx, _) => Parser.ParseModelClass((INamedTypeSymbol)ctx.TargetSymbol, KnownTypeSymbols.For(ctx.SemanticModel.Compilation)))
             .WithTrackingName(TrackingNames.ModelClasses)
             .Collect()
             .WithTrackingName(TrackingNames.AllModelClasses);

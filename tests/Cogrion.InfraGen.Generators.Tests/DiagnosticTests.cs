@@ -96,6 +96,11 @@ public sealed class DiagnosticTests
 
                 public {{property}}
             }
+
+            public static class Apps
+            {
+                public static readonly App<WebValues>? Web = null;
+            }
             """;
 
         var run = GeneratorRun.Start(TestCompilation.Create(source, executable: false));
@@ -105,7 +110,12 @@ public sealed class DiagnosticTests
         AssertMessage(diagnostic, reason);
         AssertMessage(diagnostic, "of 'WebValues'");
         Assert.EndsWith("allowed are " + InfraGenGenerator.Parser.AllowedTypes, diagnostic.GetMessage(), StringComparison.Ordinal);
-        Assert.DoesNotContain(run.Sources.Keys, k => k.Contains("WebValues.HelmValues", StringComparison.Ordinal));
+
+        // Issue 15: the record is generated without the property, so it still implements IHelmValues<WebValues> and
+        // the App<WebValues> field compiles. Before, the record was skipped: CS0311 at the field, a declaration error,
+        // which stops the compiler before analyzers run, so dotnet build showed CS0311 and never this INFRA0004.
+        Assert.Contains("WebValues.HelmValues.g.cs", run.Sources.Keys);
+        Assert.Empty(run.CompilerProblems());
         AssertClean(source.Replace(property, "decimal Ratio { get; init; }", StringComparison.Ordinal));
     }
 
@@ -121,16 +131,32 @@ public sealed class DiagnosticTests
         AssertReported("INFRA0004", source, "float", "Property 'Ratio' of 'Shared' has type 'float'");
     }
 
-    [Fact]
-    public void INFRA0004_is_not_reported_on_a_type_the_compiler_cannot_resolve()
+    [Theory]
+    [InlineData("Strng Host { get; init; } = \"h\";", "Strng")]
+    [InlineData("IReadOnlyList<Unknown> Items { get; init; } = [];", "Unknown")]
+    public void INFRA0004_is_not_reported_on_a_type_the_compiler_cannot_resolve_which_is_the_only_error(string property, string typo)
     {
-        var source = "[HelmValues(\"web\")]\npublic partial record WebValues\n{\n    public IReadOnlyList<Unknown> Items { get; init; } = [];\n}\n";
+        var source = $$"""
+            [HelmValues("web")]
+            public partial record WebValues
+            {
+                public {{property}}
+            }
+
+            public static class Apps
+            {
+                public static readonly App<WebValues>? Web = null;
+            }
+            """;
 
         var run = GeneratorRun.Start(TestCompilation.Create(source, executable: false));
 
-        Assert.Contains(run.CompilerProblems(), d => d.Id == "CS0246");
+        // The compiler's own error at the typo, and no CS0311 at the App<WebValues> field (issue 15): the record is
+        // generated without the property it cannot resolve.
+        var error = Assert.Single(run.CompilerProblems());
+        Assert.Equal("CS0246", error.Id);
+        Assert.Equal(typo, Text(error));
         Assert.Empty(run.AnalyzerDiagnostics());
-        Assert.DoesNotContain(run.Sources.Keys, k => k.Contains("WebValues.HelmValues", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -147,8 +173,8 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("const string Key = \"AKIAIOSFODNN7EXAMPLE\";", "\"AKIAIOSFODNN7EXAMPLE\"", "an AWS access key id")]
-    [InlineData("const string Key = \"id=ASIAY34FZKBOKMUTVV7A;\";", "\"id=ASIAY34FZKBOKMUTVV7A;\"", "an AWS access key id")]
+    [InlineData("const string Key = \"AKIAIOSFODNN7EXAMPLE\";", "\"AKIAIOSFODNN7EXAMPLE\"", "an AWS access key ID")]
+    [InlineData("const string Key = \"id=ASIAY34FZKBOKMUTVV7A;\";", "\"id=ASIAY34FZKBOKMUTVV7A;\"", "an AWS access key ID")]
     [InlineData("static string Pem(int n) => $\"-----BEGIN RSA PRIVATE KEY-----\\n{n}\";", "-----BEGIN RSA PRIVATE KEY-----\\n", "a private key")]
     public void INFRA0006_a_secret_looking_literal(string member, string underlined, string what)
     {
@@ -220,9 +246,11 @@ public sealed class DiagnosticTests
     [InlineData("[YamlName(\"\")] public string Name { get; init; } = \"n\";", "YamlName(\"\")", "has YAML key '', which is empty")]
     public void INFRA0010_a_YAML_key_that_is_empty_or_taken(string property, string underlined, string message)
     {
-        var source = $"[HelmValues(\"web\")]\npublic partial record WebValues\n{{\n    public string Host {{ get; init; }} = \"h\";\n\n    {property}\n}}\n";
+        var source = $"[HelmValues(\"web\")]\npublic partial record WebValues\n{{\n    public string Host {{ get; init; }} = \"h\";\n\n    {property}\n}}\n"
+            + "public static class Apps { public static readonly App<WebValues>? Web = null; }\n";
 
         AssertReported("INFRA0010", source, underlined, message);
+        Assert.Empty(GeneratorRun.Start(TestCompilation.Create(source, executable: false)).CompilerProblems()); // no CS0311 (issue 15)
         AssertClean(source.Replace(underlined, "YamlName(\"name\")", StringComparison.Ordinal));
     }
 
@@ -254,6 +282,45 @@ public sealed class DiagnosticTests
         var compiler = GeneratorRun.Start(TestCompilation.Create(source, executable: false)).CompilerProblems();
         Assert.Contains(compiler, d => d.Id == "CS0029"); // Still the compiler's error too: the analyzer explains it, it cannot replace it.
         AssertClean(values.Replace("ASSIGNMENT", "Tag = c.ImageTag", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("string HealthPath { get; init; }", "HealthPath", "Property 'HealthPath' of 'WebValues' has no default and is not required")]
+    [InlineData("IReadOnlyList<string> Args { get; init; }", "Args", "give it a chart default (an initializer, '= …') or make it 'required' so each cluster sets it")]
+    [InlineData("Probe Probe { get; set; }", "Probe", "making it nullable instead leaves key 'probe' out of the values wherever it is null")]
+    public void INFRA0012_a_non_nullable_values_property_with_no_default_that_is_not_required(string property, string underlined, string message)
+    {
+        var source = $$"""
+            public partial record Probe { public string Path { get; init; } = "/healthz"; }
+
+            [HelmValues("web")]
+            public partial record WebValues
+            {
+                public string Host { get; init; } = "h";
+
+                public {{property}}
+            }
+            """;
+
+        AssertReported("INFRA0012", source, underlined, message);
+
+        // Issue 15: the compiler said this as CS8618, located at the generated constructor in obj/…/WebValues.Values.g.cs.
+        var run = GeneratorRun.Start(TestCompilation.Create(source, executable: false));
+        Assert.DoesNotContain(run.CompilerProblems(), d => d.Id == "CS8618");
+
+        var declaration = property[..property.IndexOf('{', StringComparison.Ordinal)].TrimEnd();
+        AssertClean(source.Replace(property, declaration + " { get; init; } = null!;", StringComparison.Ordinal));
+        AssertClean(source.Replace(property, "required " + property, StringComparison.Ordinal));
+        AssertClean(source.Replace(property, declaration.Replace(" ", "? ", StringComparison.Ordinal) + " { get; init; }", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("int Replicas { get; init; }")] // a value type is always written: 0 is its default
+    [InlineData("bool Enabled { get; init; }")]
+    [InlineData("string Url => \"https://\" + Host;")] // computed: nothing to set
+    public void INFRA0012_is_not_reported_where_a_value_is_always_there(string property)
+    {
+        AssertClean($"[HelmValues(\"web\")]\npublic partial record WebValues\n{{\n    public string Host {{ get; init; }} = \"h\";\n\n    public {property}\n}}\n");
     }
 
     [Fact]

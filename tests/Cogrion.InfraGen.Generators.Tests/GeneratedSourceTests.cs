@@ -79,10 +79,40 @@ public sealed class GeneratedSourceTests
             YamlWriter.Write(values));
     }
 
-    /// <summary>Compiles the sample model with the generated code, loads it and renders its values.</summary>
-    private static DocMap RenderWeb()
+    [Fact]
+    public void A_record_generated_without_a_property_it_cannot_write_refuses_to_write_its_values()
     {
-        var run = GeneratorRun.Start(TestCompilation.Create(SampleModel.Files, executable: false));
+        // INFRA0004 fails the build; were it silenced, the values must not quietly lose the property.
+        const string source = """
+            [HelmValues("web")]
+            public partial record WebValues
+            {
+                public string Host { get; init; } = "h";
+
+                public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(3);
+            }
+
+            public static class Render
+            {
+                public static object Web() => new WebValues().ToValuesDocument();
+            }
+            """;
+        var run = GeneratorRun.Start(TestCompilation.Create([("/model/Model.cs", source)], executable: false));
+
+        var error = Assert.Throws<InvalidOperationException>(() => Invoke(run, "Render", "Web"));
+
+        Assert.Equal(
+            "WebValues cannot be written as values: the generator left out 'Timeout', which it cannot write (see the errors of the build).",
+            error.Message);
+    }
+
+    /// <summary>Compiles the sample model with the generated code, loads it and renders its values.</summary>
+    private static DocMap RenderWeb() =>
+        (DocMap)Invoke(GeneratorRun.Start(TestCompilation.Create(SampleModel.Files, executable: false)), "Sample.Render", "Web");
+
+    /// <summary>Emits the generated program, loads it and calls a static method; what it throws is thrown here.</summary>
+    private static object Invoke(GeneratorRun run, string type, string method)
+    {
         using var image = new MemoryStream();
         var emit = run.Output.Emit(image);
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
@@ -90,8 +120,12 @@ public sealed class GeneratedSourceTests
         var context = new AssemblyLoadContext("sample-model", isCollectible: true);
         try
         {
-            var render = context.LoadFromStream(image).GetType("Sample.Render", throwOnError: true)!;
-            return (DocMap)render.GetMethod("Web")!.Invoke(null, null)!;
+            var render = context.LoadFromStream(image).GetType(type, throwOnError: true)!;
+            return render.GetMethod(method)!.Invoke(null, null)!;
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
         }
         finally
         {

@@ -135,4 +135,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         "Each property of a values record is one key of a YAML map, and a map's keys are unique and non-empty.",
         HelpBase + "infra0010");
+
+    /// <summary>Property '{0}' of '{1}' has no default and is not required: … (key '{2}').</summary>
+    public static readonly DiagnosticDescriptor ValuesPropertyDefault = new DiagnosticDescriptor(
+        ValuesPropertyDefaultAnalyzer.DiagnosticId,
+        "Values property has no default and is not required",
+        "Property '{0}' of '{1}' has no default and is not required, so a cluster that does not set it gets null: give it a chart default (an initializer, '= …') or make it 'required' so each cluster sets it; making it nullable instead leaves key '{2}' out of the values wherever it is null, and a chart template that reads it unguarded then fails the build (INFRA2112)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "A values property is either a chart default (it has an initializer) or set by every cluster (it is required); a non-nullable one that is neither would be null where no cluster sets it.",
+        HelpBase + "infra0012");
 }

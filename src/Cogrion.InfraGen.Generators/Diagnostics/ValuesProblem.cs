@@ -13,11 +13,14 @@ internal enum ValuesProblemKind
 
     /// <summary>A values property whose YAML key is empty or taken by another property (INFRA0010).</summary>
     YamlKey,
+
+    /// <summary>A non-nullable values property with no initializer that is not <c>required</c> (INFRA0012).</summary>
+    NoDefault,
 }
 
 /// <summary>
-/// A reason the generator skips a values root, found by the same walk that builds the specs, so the analyzers
-/// report exactly what the generator leaves out. Holds symbols: it never enters the incremental pipeline.
+/// A problem of a values record, found by the same walk that builds the specs, so the analyzers report exactly
+/// what the generator leaves out. Holds symbols: it never enters the incremental pipeline.
 /// </summary>
 internal sealed class ValuesProblem(ValuesProblemKind kind, ISymbol symbol, Location location, params object[] messageArgs)
 {

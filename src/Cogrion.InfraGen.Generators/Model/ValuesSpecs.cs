@@ -52,6 +52,18 @@ internal sealed record PropertySpec(
     bool IsSubchart);
 
 /// <summary>A values record (a <c>[HelmValues]</c> root, or a record one reaches).</summary>
+/// <param name="FullName">The record, fully qualified.</param>
+/// <param name="Namespace">Its namespace; empty for the global namespace.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
+/// <param name="Properties">The properties it writes, in declaration order.</param>
+/// <param name="Description">The summary of its XML doc comment.</param>
+/// <param name="DeclaresConstructors">It declares a constructor, so the generator must not add the parameterless one.</param>
+/// <param name="LeftOut">
+/// Properties the generator cannot write (INFRA0004, INFRA0010, or a type the compiler cannot resolve): the record is
+/// generated without them, so it still satisfies <c>IHelmValues</c>, but its writer refuses to run.
+/// </param>
+/// <param name="HasPropertiesWithoutDefault">A property lacks a default and is not required (INFRA0012 reports it).</param>
 internal sealed record RecordSpec(
     string FullName,
     string Namespace,
@@ -59,7 +71,9 @@ internal sealed record RecordSpec(
     string Accessibility,
     EquatableArray<PropertySpec> Properties,
     string? Description,
-    bool DeclaresConstructors);
+    bool DeclaresConstructors,
+    EquatableArray<string> LeftOut,
+    bool HasPropertiesWithoutDefault);
 
 /// <summary>Where a values key is declared: a dotted YAML path, and the property's file and 1-based line.</summary>
 internal sealed record PropertyOrigin(string Path, string File, int Line);

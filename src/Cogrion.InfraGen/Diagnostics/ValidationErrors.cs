@@ -57,6 +57,9 @@ public static class ValidationErrors
     public static InfraDiagnostic SyncWaveOrder(string cluster, string app, string dependency, string problem, SourceLocation at, string output, string pointer) =>
         At("INFRA2111", $"On cluster '{cluster}' app '{app}' depends on '{dependency}' but {problem}; an app's sync wave must be greater than each dependency's (dependencies may not form a cycle).", at, output, pointer);
 
+    public static InfraDiagnostic TemplateReadsMissingValue(string app, string template, int line, string expression, string clusters, SourceLocation at, string output) =>
+        At("INFRA2112", $"Template {template} of chart '{app}' reads {expression} (line {line}), which the values of {clusters} do not set, so Helm renders nothing there; a key a template reads unguarded must be in the values: give the values property a chart default or make it required, or guard the read in the template (if, with, default).", at, output, null);
+
     public static InfraDiagnostic ImageTag(string value, SourceLocation at, string output, string pointer) =>
         At("INFRA2201", $"Image tag {value} is not allowed: a deployed image must be pinned to {TagRule}; never 'latest', never empty.", at, output, pointer);
 

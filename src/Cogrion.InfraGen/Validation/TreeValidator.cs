@@ -25,6 +25,7 @@ public static class TreeValidator
         new ClusterDomainRule(),
         new SecretKeyRule(),
         new SyncWaveOrderRule(),
+        new TemplateReadsRule(),
         new ImageTagPolicy(),
         new SecretMaterialPolicy(),
         new RevisionPolicy(),

@@ -121,7 +121,8 @@ public sealed class RenderRuleTests : IDisposable
     public void A_template_helm_cannot_render_is_reported_with_helms_error_at_the_app()
     {
         var paths = ModelCopy.Create(_temp, "failing");
-        ModelCopy.Edit(paths, Service, "targetPort: http", "targetPort: {{ required \"service.name is needed\" .Values.service.name }}");
+        // Through index: written as .Values.service.name, validation would refuse the missing key before Helm runs (INFRA2112).
+        ModelCopy.Edit(paths, Service, "targetPort: http", "targetPort: {{ required \"service.name is needed\" (index .Values \"service\" \"name\") }}");
 
         var report = Render(paths, "control-plane");
 

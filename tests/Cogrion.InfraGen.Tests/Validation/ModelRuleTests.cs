@@ -101,6 +101,31 @@ public sealed class ModelRuleTests : IDisposable
     }
 
     [Fact]
+    public void INFRA2112_a_template_that_reads_a_key_a_nullable_property_leaves_out()
+    {
+        // WebValues.Note is nullable and null on prod-sgp-1, so its key is left out there (issue 15: the compiler's
+        // advice for a property without a default, "make it nullable", silently dropped a key a template still read).
+        var error = ModelRejection.Run(_temp, FixtureModel.Estate(), paths =>
+            File.WriteAllText(Path.Combine(paths.ModelDirectory, "charts", "web", "templates", "config.yaml"), """
+                kind: ConfigMap
+                data:
+                  note: {{ .Values.note | quote }}
+                  guarded: {{ .Values.note | default "none" }}
+                {{- with .Values.note }}
+                  again: {{ . }}
+                {{- end }}
+                  port: {{ .Values.port }}
+                  typo: {{ .Values.prot }}
+                """));
+
+        var note = WebValues.ValuesInfo.PropertyOrigins["note"].Line; // as the generator recorded the property's declaration
+        Assert.Contains($"FixtureModel.cs({note}): error INFRA2112: Template templates/config.yaml of chart 'web' reads .Values.note (line 3), which the values of cluster 'prod-sgp-1' do not set, so Helm renders nothing there; a key a template reads unguarded must be in the values: give the values property a chart default or make it required, or guard the read in the template (if, with, default). [out/charts/web/templates/config.yaml]", error);
+        Assert.Contains("model/charts/web/templates/config.yaml(9): error INFRA2112: Template templates/config.yaml of chart 'web' reads .Values.prot (line 9), which the values of clusters 'dev-sgp-1', 'prod-sgp-1' do not set", error);
+        Assert.Single(error.Split('\n'), l => l.Contains("INFRA2112", StringComparison.Ordinal) && l.Contains(".Values.note", StringComparison.Ordinal));
+        Assert.DoesNotContain(".Values.port", error);
+    }
+
+    [Fact]
     public void INFRA2201_an_image_tag_that_is_latest_or_empty()
     {
         var legacy = new App<LegacyValues>(new ChartSpec("1.0.0", "legacy"),

@@ -23,12 +23,15 @@ public sealed class InfraModelShapeAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
+        {
+            var known = KnownTypeSymbols.For(start.Compilation);
             AttributedTypes.Register(start, KnownNames.InfraModelAttribute, (symbolContext, type, _) =>
             {
-                if (InfraGenGenerator.Parser.InfraModelProblem(type) is { } problem)
+                if (InfraGenGenerator.Parser.InfraModelProblem(type, known) is { } problem)
                 {
                     symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InfraModelShape, type.Locations[0], type.ToDisplayString(), problem));
                 }
-            }));
+            });
+        });
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Cogrion.InfraGen.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Cogrion.InfraGen.Generators.Diagnostics.Analyzers;
 
-/// <summary>INFRA0006: a string literal anywhere in the project that holds an AWS access key id or a private key block.</summary>
+/// <summary>INFRA0006: a string literal anywhere in the project that holds an AWS access key ID or a private key block (<see cref="SecretRule"/>).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecretLiteralAnalyzer : DiagnosticAnalyzer
 {
@@ -31,7 +30,7 @@ public sealed class SecretLiteralAnalyzer : DiagnosticAnalyzer
                     InterpolatedStringTextSyntax text => text.TextToken,
                     _ => default,
                 };
-                if (SecretRules.LooksLike(token.ValueText) is { } what)
+                if (SecretRule.DescribeShape(token.ValueText) is { } what)
                 {
                     syntaxContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretLiteral, syntaxContext.Node.GetLocation(), what));
                 }

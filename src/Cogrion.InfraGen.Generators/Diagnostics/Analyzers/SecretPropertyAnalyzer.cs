@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
-using Cogrion.InfraGen.Generators.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -27,23 +25,23 @@ public sealed class SecretPropertyAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var attribute = start.Compilation.GetTypeByMetadataName(KnownNames.HelmValuesAttribute);
-            var valuesInterface = start.Compilation.GetTypeByMetadataName(KnownNames.HelmValuesInterface);
-            if (attribute is null || valuesInterface is null)
+            var known = KnownTypeSymbols.For(start.Compilation);
+            if (known.HelmValuesAttribute is null || known.HelmValuesInterface is null)
             {
                 return;
             }
 
             // A values record: a [HelmValues] root, or a record the generator made a values writer for.
             bool IsValuesRecord(INamedTypeSymbol type) =>
-                type.AllInterfaces.Contains(valuesInterface, SymbolEqualityComparer.Default)
-                || type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+                KnownTypeSymbols.Implements(type, known.HelmValuesInterface) || KnownTypeSymbols.Has(type, known.HelmValuesAttribute);
 
             void Check(OperationAnalysisContext context, IPropertySymbol property, IOperation value)
             {
+                // The output policy's rule on the same name and value (SecretRule): what the IDE flags here is what the
+                // build would refuse in out/. A literal secret by its shape is INFRA0006's, at the literal.
                 if (value.ConstantValue is { HasValue: true, Value: string literal }
-                    && SecretRules.IsValue(literal)
-                    && SecretRules.HoldsSecret(property.Name)
+                    && SecretRule.DescribeShape(literal) is null
+                    && SecretRule.DescribeUnder(property.Name, literal) is not null
                     && IsValuesRecord(property.ContainingType))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(

@@ -20,7 +20,7 @@ internal static class ValuesRootProblems
             {
                 var problems = new List<ValuesProblem>();
                 InfraGenGenerator.Parser.ReadRoot(
-                    type, InfraGenGenerator.Parser.ChartName(attribute) ?? string.Empty, compilation: null, problems, symbolContext.CancellationToken);
+                    type, InfraGenGenerator.Parser.ChartName(attribute) ?? string.Empty, start.Compilation, problems, readDocs: false, symbolContext.CancellationToken);
                 foreach (var problem in problems)
                 {
                     if (problem.Kind == kind && reported.TryAdd(problem.Symbol, 0))

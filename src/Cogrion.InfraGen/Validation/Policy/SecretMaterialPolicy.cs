@@ -6,10 +6,10 @@ using Cogrion.InfraGen.Rendering;
 namespace Cogrion.InfraGen.Validation.Policy;
 
 /// <summary>
-/// INFRA2202: no literal secret material anywhere in the tree. Every file is searched for AWS access key IDs and
-/// private key blocks; every value under a key that names a password, secret, token, API key or credential must
-/// not look like one (<see cref="SecretLikeness"/>). Documents are searched value by value (pointer known);
-/// other files (hand-written templates, README) line by line.
+/// INFRA2202: no literal secret material anywhere in the tree, by the rule the analyzers apply to the model
+/// (<see cref="SecretRule"/>): AWS access key IDs and private key blocks anywhere, high-entropy values under a key
+/// that mentions a password, secret, token, API key or credential, and any literal under a key that holds one.
+/// Documents are searched value by value (pointer known); other files (hand-written templates, README) line by line.
 /// </summary>
 public sealed partial class SecretMaterialPolicy : ITreeRule
 {
@@ -49,7 +49,10 @@ public sealed partial class SecretMaterialPolicy : ITreeRule
         {
             var line = lines[i];
             var pair = YamlPair().Match(line);
-            var what = pair.Success ? Describe(pair.Groups[1].Value, pair.Groups[2].Value.Trim('"', '\'')) : Describe(null, line);
+            var value = pair.Success ? pair.Groups[2].Value : null;
+            var what = value is null ? Describe(null, line)
+                : value[0] is '"' or '\'' || !IsPlainNonString(value) ? Describe(pair.Groups[1].Value, value.Trim('"', '\''))
+                : Describe(null, value);
             if (what is not null)
             {
                 var at = file.Kind == FileKind.ChartTemplate && !file.Origin.IsUnknown ? file.Origin with { Line = file.Origin.Line + i - 1 } : file.Origin;
@@ -60,40 +63,17 @@ public sealed partial class SecretMaterialPolicy : ITreeRule
         return problems;
     }
 
-    /// <summary>What secret material a value under <paramref name="key"/> holds, or null when it holds none.</summary>
-    public static string? Describe(string? key, string value)
-    {
-        // The regexes run only where their fixed text occurs: most values of a large tree are short names.
-        if (value.Length >= 20 && value.AsSpan().IndexOfAny(AwsKeyStarts) >= 0 && AwsAccessKey().IsMatch(value))
-        {
-            return "an AWS access key ID";
-        }
+    /// <summary>What secret material a value under <paramref name="key"/> holds, or null when it holds none (<see cref="SecretRule"/>).</summary>
+    public static string? Describe(string? key, string value) => SecretRule.Describe(key, value);
 
-        if (value.Contains("PRIVATE KEY", StringComparison.Ordinal) && PrivateKey().IsMatch(value))
-        {
-            return "a private key";
-        }
-
-        return key is not null && value.Length >= SecretLikeness.MinLength && IsSecretKeyName(key) && SecretLikeness.LooksSecret(value)
-            ? $"a high-entropy value under '{key}'"
-            : null;
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SecretKeyNames = new(StringComparer.Ordinal);
-
-    /// <summary>Whether a key names a password, secret, token, API key or credential (a tree has few distinct keys).</summary>
-    private static bool IsSecretKeyName(string key) => SecretKeyNames.GetOrAdd(key, static k => SecretKeyName().IsMatch(k));
-
-    private static readonly System.Buffers.SearchValues<char> AwsKeyStarts = System.Buffers.SearchValues.Create("A");
-
-    [GeneratedRegex(SecretPatterns.AwsAccessKeyId, RegexOptions.CultureInvariant)]
-    private static partial Regex AwsAccessKey();
-
-    [GeneratedRegex(SecretPatterns.PrivateKeyBlock, RegexOptions.CultureInvariant)]
-    private static partial Regex PrivateKey();
-
-    [GeneratedRegex(SecretPatterns.SecretWord, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex SecretKeyName();
+    /// <summary>
+    /// A plain scalar of a hand-written line that YAML reads as a boolean, null or number: not a string, so not a
+    /// literal value (the documents' own check skips non-string scalars the same way).
+    /// </summary>
+    private static bool IsPlainNonString(string value) =>
+        value is "~" || value.Equals("null", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase)
+        || value.Equals("false", StringComparison.OrdinalIgnoreCase)
+        || decimal.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     [GeneratedRegex(@"^\s*-?\s*([A-Za-z0-9_.-]+)\s*:\s*(\S+)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex YamlPair();
