@@ -41,7 +41,7 @@ internal sealed class ExplainCommand : InfraGenVerb
         }
 
         var key = parse.GetValue(_key);
-        return key is null ? ExplainFile(model, file, paths, context.Output) : ExplainValue(model, tree, file, key, paths, context);
+        return key is null ? ExplainFile(model, file, paths, context.Output) : ExplainValue(model, context.Catalog.Origins, tree, file, key, paths, context);
     });
 
     /// <summary>The app and cluster whose Application or values file <paramref name="requested"/> would be, when the app does not run there.</summary>
@@ -69,7 +69,7 @@ internal sealed class ExplainCommand : InfraGenVerb
         return ExitCodes.Ok;
     }
 
-    private static int ExplainValue(ResolvedEstate model, RenderedTree tree, RenderedFile file, string key, ModelPaths paths, VerbContext context)
+    private static int ExplainValue(ResolvedEstate model, ValueOrigins origins, RenderedTree tree, RenderedFile file, string key, ModelPaths paths, VerbContext context)
     {
         var shown = $"{CheckCommand.OutName(paths)}/{file.Path}";
         if (file.Documents.Count == 0)
@@ -93,7 +93,7 @@ internal sealed class ExplainCommand : InfraGenVerb
             found = true;
             var document = file.Documents.Count > 1 ? $" (document {i + 1})" : string.Empty;
             context.Output.WriteLine($"{shown}{document} {key} = {DocPaths.Display(value)}");
-            Print(Provenance.OfValue(model, file, key, value), paths, context.Output);
+            Print(Provenance.OfValue(model, origins, file, key, value), paths, context.Output);
         }
 
         if (found)
@@ -106,7 +106,7 @@ internal sealed class ExplainCommand : InfraGenVerb
         {
             var defaults = tree.Files[TreeLayout.ChartFile(file.App.Name, "values.yaml")];
             context.Output.WriteLine($"{shown} {key}: not set here, so the chart default applies: {CheckCommand.OutName(paths)}/{defaults.Path} {key} = {DocPaths.Display(fallback)}");
-            Print(Provenance.OfValue(model, defaults, key, fallback), paths, context.Output);
+            Print(Provenance.OfValue(model, origins, defaults, key, fallback), paths, context.Output);
             return ExitCodes.Ok;
         }
 
@@ -143,13 +143,21 @@ internal sealed class ExplainCommand : InfraGenVerb
         return $"its top-level keys are {string.Join(", ", top)}";
     }
 
+    /// <summary>
+    /// Each source as <c>file(line)  what it is</c>, aligned, with the line's code below it (as it is on disk now), so the
+    /// chain reads without opening the files; a location an editor or terminal can open.
+    /// </summary>
     private static void Print(IReadOnlyList<Source> sources, ModelPaths paths, TextWriter output)
     {
-        var located = sources.Select(s => (At: $"{paths.Describe(s.At.File)}({s.At.Line})", s.What)).ToList();
+        var located = sources.Select(s => (At: $"{paths.Describe(s.At.File)}({s.At.Line})", s.What, Code: SourceLines.Line(s.At))).ToList();
         var width = located.Count == 0 ? 0 : located.Max(s => s.At.Length);
-        foreach (var (at, what) in located)
+        foreach (var (at, what, code) in located)
         {
             output.WriteLine($"  {at.PadRight(width)}  {what}");
+            if (code is not null)
+            {
+                output.WriteLine($"  {new string(' ', width)}    {code}");
+            }
         }
     }
 

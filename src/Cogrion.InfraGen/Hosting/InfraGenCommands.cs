@@ -39,6 +39,7 @@ internal static class InfraGenCommands
         () => new PreviewCommand(),
         () => new DiffCommand(),
         () => new ExplainCommand(),
+        () => new WatchCommand(),
         () => new SetImageCommand(),
         () => new PromoteCommand(),
         () => new SecretsCommand(),

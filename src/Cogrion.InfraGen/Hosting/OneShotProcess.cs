@@ -40,4 +40,22 @@ public static class OneShotProcess
             return false; // A runtime whose limits are smaller: run with collections.
         }
     }
+
+    /// <summary>Ends the budget, if one is in effect: for a run that is not one-shot after all (<c>watch</c>).</summary>
+    public static void ResumeCollections()
+    {
+        if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
+        {
+            return;
+        }
+
+        try
+        {
+            GC.EndNoGCRegion();
+        }
+        catch (InvalidOperationException)
+        {
+            // The budget was spent already: collections are on.
+        }
+    }
 }

@@ -41,6 +41,19 @@ public static class InfraPipeline
     }
 
     /// <summary>
+    /// As <see cref="Generate"/> without the render check, and says what the write changes: out/ compared with the new
+    /// tree under the same lock, just before writing it (what <c>watch</c> prints after each save).
+    /// </summary>
+    public static (WriteReport Written, DriftReport Changes) GenerateComparing(IInfraCatalog catalog, ModelPaths paths, TextWriter status)
+    {
+        using var writing = OutDirectoryLock.ForWriting(paths.OutDirectory, status);
+        var tree = Render(catalog, paths);
+        RetirementCheck.Check(ModelLoader.Define(catalog), tree, paths.OutDirectory);
+        var changes = DriftReport.Compare(tree, paths.OutDirectory);
+        return (TreeWriter.Write(tree, paths.OutDirectory), changes);
+    }
+
+    /// <summary>
     /// Renders the tree, then every chart of it with Helm (<see cref="HelmRenderStage"/>), and checks what Helm rendered
     /// (<see cref="RenderCheck"/>). Writes nothing but the render cache; throws for a model or Helm problem (INFRA40xx),
     /// returns the findings.

@@ -167,11 +167,11 @@ public sealed class RunsOnTests : IDisposable
         using var harness = new ValidationHarness(FixtureModel.Estate(apps: [WebOnProduction(), FixtureModel.Db()]), ProdReleases);
         var (dev, prod) = (harness.Model.Clusters[0], harness.Model.Clusters[1]);
 
-        var web = Assert.Single(ClusterComparison.Compare(harness.Model, harness.Tree, dev, prod, ["web"]));
+        var web = Assert.Single(ClusterComparison.Compare(harness.Model, harness.Tree, dev, prod, ["web"]).Apps);
 
+        // Each of its files is on prod-sgp-1 only, and said so; the comparison does not list every value against nothing.
         Assert.True(web.Differs);
-        Assert.All(web.Values, d => Assert.Null(d.Left));
-        Assert.Contains(web.Values, d => d.Path == "host" && d.Right == "web.prod-sgp-1.example.com");
+        Assert.Equal([("values", "prod-sgp-1"), ("application", "prod-sgp-1")], web.Files.Select(f => (f.Name, f.OnlyOn)));
     }
 
     [Fact]
