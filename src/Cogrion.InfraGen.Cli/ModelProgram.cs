@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Cogrion.InfraGen.Hosting;
+using Cogrion.InfraGen.Diagnostics;
 
 namespace Cogrion.InfraGen.Cli;
 
@@ -10,47 +10,33 @@ namespace Cogrion.InfraGen.Cli;
 internal sealed class ModelProgram
 {
     private readonly string _project;
-    private readonly TextWriter _error;
 
-    private ModelProgram(string project, TextWriter error)
-    {
-        _project = project;
-        _error = error;
-    }
+    private ModelProgram(string project) => _project = project;
 
-    /// <summary>The model directory's one project file; reports and returns null when there is none or several.</summary>
-    public static ModelProgram? Find(string modelDirectory, TextWriter error)
+    /// <summary>The model directory's one project file; INFRA1010 when there is none or several.</summary>
+    public static ModelProgram Find(string modelDirectory)
     {
         var projects = Directory.Exists(modelDirectory) ? Directory.GetFiles(modelDirectory, "*.csproj") : [];
-        if (projects.Length == 1)
-        {
-            return new ModelProgram(projects[0], error);
-        }
-
-        error.WriteLine(projects.Length == 0
-            ? $"infragen: error INFRA1010: no model project (*.csproj) in {modelDirectory}; pass --model with the directory of the model project."
-            : $"infragen: error INFRA1010: several projects in {modelDirectory} ({string.Join(", ", projects.Select(Path.GetFileName))}); the model directory holds one.");
-        return null;
+        return projects.Length == 1
+            ? new ModelProgram(projects[0])
+            : throw new InfraGenException([HostErrors.NoModel(projects.Length == 0
+                ? $"no model project (*.csproj) in {modelDirectory}; pass --model with the directory of the model project"
+                : $"several projects in {modelDirectory} ({string.Join(", ", projects.Select(Path.GetFileName))}); the model directory holds one")]);
     }
 
     /// <summary>
-    /// Builds the model without generating (the verb decides what to write) and returns the program's path, or null
-    /// after printing the build's errors.
+    /// Builds the model without generating (the verb decides what to write) and makes a run copy of the program that no
+    /// other build rewrites while it runs (Cogrion.InfraGen.RunCopy.targets); returns the program in it. Prints the
+    /// build's errors and throws INFRA1011 when it fails.
     /// </summary>
-    public string? Build() =>
-        TargetPath(["build", _project, "-t:Build", "-p:InfraGenGenerateOnBuild=false", "-getProperty:TargetPath", "-nologo", "-v:q"], "build");
+    public string Build() =>
+        TargetPath(["build", _project, "-t:Build;InfraGenRunCopy", "-p:InfraGenGenerateOnBuild=false", "-getProperty:_InfraGenProgram", "-nologo", "-v:q"], "build");
 
-    /// <summary>The program's path as last built; null (reported) when it was never built.</summary>
-    public string? LastBuilt()
+    /// <summary>The program's path as last built; INFRA1011 when it was never built.</summary>
+    public string LastBuilt()
     {
         var path = TargetPath(["msbuild", _project, "-getProperty:TargetPath", "-nologo"], "evaluate");
-        if (path is not null && !File.Exists(path))
-        {
-            _error.WriteLine($"infragen: error INFRA1011: the model program {path} is not built; run without --no-build.");
-            return null;
-        }
-
-        return path;
+        return File.Exists(path) ? path : throw new InfraGenException([HostErrors.ModelNotBuilt($"the model program {path} is not built; run without --no-build")]);
     }
 
     /// <summary>Runs the built model program with <paramref name="args"/>, sharing this console; returns its exit code.</summary>
@@ -63,9 +49,21 @@ internal sealed class ModelProgram
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
+        using var process = Start(start);
         process.WaitForExit();
         return process.ExitCode;
+    }
+
+    /// <summary>Removes the run copy <see cref="Build"/> made, once its program has exited (a copy left behind goes after a day).</summary>
+    public static void RemoveRunCopy(string program)
+    {
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(program)!, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>The dotnet host: the one running this tool when known (as under the SDK), else dotnet on the PATH.</summary>
@@ -74,7 +72,20 @@ internal sealed class ModelProgram
         : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
         : "dotnet";
 
-    private string? TargetPath(string[] arguments, string what)
+    /// <summary>Starts a process; a host that cannot be started is INFRA3005 naming it.</summary>
+    private static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InfraGenException([HostErrors.FileRefused(e.Message, $"cannot run '{start.FileName}'")]);
+        }
+    }
+
+    private string TargetPath(string[] arguments, string what)
     {
         var start = new ProcessStartInfo(Dotnet) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -82,7 +93,7 @@ internal sealed class ModelProgram
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
+        using var process = Start(start);
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
@@ -92,9 +103,9 @@ internal sealed class ModelProgram
             return lines[^1];
         }
 
-        _error.Write(output);
-        _error.Write(error.Result);
-        _error.WriteLine($"infragen: error INFRA1011: could not {what} the model project {_project} (exit code {process.ExitCode}).");
-        return null;
+        // The build's own errors first, in their canonical lines; then why the verb did not run.
+        Console.Error.Write(output);
+        Console.Error.Write(error.Result);
+        throw new InfraGenException([HostErrors.ModelNotBuilt($"could not {what} the model project {_project} (exit code {process.ExitCode})")]);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Hosting;
 
 namespace Cogrion.InfraGen.Cli;
@@ -17,36 +18,33 @@ internal static class Tool
         Arity = ArgumentArity.Zero,
     };
 
-    public static int Run(string[] args)
+    /// <summary>Every failure of the tool itself (not the model program's, which reports its own) is diagnostics and an exit code.</summary>
+    public static int Run(string[] args) => ErrorBoundary.Run(() =>
     {
         var root = InfraGenCommands.Build(_ => parse => Forward(parse, args));
         root.Description = "infragen: generates the Argo CD + Helm tree (out/) from the typed model (model/), checks it for drift, explains it, pins and promotes image tags, and lists the secrets to create. "
             + "Exit codes: 0 ok, 1 drift or policy failure, 2 usage or model error.";
         root.Options.Add(NoBuildOption);
         return InfraGenCommands.Invoke(root, args, Console.Out, Console.Error);
-    }
+    }, paths: null, absolutePaths: true, Console.Error);
 
     private static int Forward(ParseResult parse, string[] args)
     {
-        var paths = InfraGenCommands.ResolvePaths(parse, Console.Error);
-        if (paths is null)
+        var program = ModelProgram.Find(InfraGenCommands.ResolvePaths(parse).ModelDirectory);
+        if (parse.GetValue(NoBuildOption))
         {
-            return InfraGenHost.UsageOrModelError;
+            // The model program does not know --no-build; every other argument means the same to it.
+            return program.Run(program.LastBuilt(), [.. args.Where(a => a != "--no-build")]);
         }
 
-        var program = ModelProgram.Find(paths.ModelDirectory, Console.Error);
-        if (program is null)
+        var runCopy = program.Build();
+        try
         {
-            return InfraGenHost.UsageOrModelError;
+            return program.Run(runCopy, args);
         }
-
-        var assembly = parse.GetValue(NoBuildOption) ? program.LastBuilt() : program.Build();
-        if (assembly is null)
+        finally
         {
-            return InfraGenHost.UsageOrModelError;
+            ModelProgram.RemoveRunCopy(runCopy);
         }
-
-        // The model program does not know --no-build; every other argument means the same to it.
-        return program.Run(assembly, [.. args.Where(a => a != "--no-build")]);
     }
 }

@@ -66,11 +66,30 @@ public sealed partial class InfraGenGenerator : IIncrementalGenerator
             .Combine(facts)
             .WithTrackingName(TrackingNames.Catalog);
 
+        // Where each app's values are set: its own stage, so only an edit of an app declaration or of a member it uses re-emits it.
+        var origins = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => OriginsParser.IsCandidate(node), static (ctx, ct) => OriginsParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.ParsedAppDeclarations)
+            .SelectMany(static (app, _) => app is null ? ImmutableArray<AppOriginSpec>.Empty : ImmutableArray.Create(app))
+            .WithTrackingName(TrackingNames.AppOrigins)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllAppOrigins)
+            .Combine(modelClasses)
+            .WithTrackingName(TrackingNames.ValueOrigins);
+
         context.RegisterSourceOutput(records, static (spc, record) =>
             spc.AddSource(HintName(record.FullName, "Values"), Emitter.EmitRecord(record)));
 
         context.RegisterSourceOutput(roots, static (spc, root) =>
             spc.AddSource(HintName(root.FullName, "HelmValues"), Emitter.EmitRoot(root)));
+
+        context.RegisterSourceOutput(origins, static (spc, input) =>
+        {
+            if (OriginsEmitter.Emit(input.Left, input.Right) is { } source)
+            {
+                spc.AddSource("Cogrion.InfraGen.ValueOrigins.g.cs", source);
+            }
+        });
 
         context.RegisterSourceOutput(catalog, static (spc, input) =>
         {

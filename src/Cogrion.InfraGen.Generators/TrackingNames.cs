@@ -35,4 +35,16 @@ public static class TrackingNames
 
     /// <summary>What the catalog is made from.</summary>
     public const string Catalog = nameof(Catalog);
+
+    /// <summary>Every <c>new App&lt;T&gt;(…)</c>-like creation, parsed (null for one that is not an app declaration).</summary>
+    public const string ParsedAppDeclarations = nameof(ParsedAppDeclarations);
+
+    /// <summary>Each app declaration's values function: its assignments and the model members it uses.</summary>
+    public const string AppOrigins = nameof(AppOrigins);
+
+    /// <summary>All app declarations in one array.</summary>
+    public const string AllAppOrigins = nameof(AllAppOrigins);
+
+    /// <summary>What the catalog's value origins are made from.</summary>
+    public const string ValueOrigins = nameof(ValueOrigins);
 }

@@ -58,10 +58,11 @@ if (-not $program) {
     # The list is written, and so its file's time set, before the build: an edit made while it runs counts as a change.
     $pending = "$stamp.$PID"
     [System.IO.File]::WriteAllLines($pending, $inputs)
-    # Build without generating (the verb decides what to write), with the ReadyToRun copy the build's own generation
-    # step runs; MSBuild prints the program that step would run. Its errors are on standard output: captured, shown below.
+    # Build without generating (the verb decides what to write) and make a run copy of the program, which no later build
+    # rewrites (Cogrion.InfraGen.RunCopy.targets); MSBuild prints the program in it. Its errors are on standard output:
+    # captured, shown below.
     $ErrorActionPreference = 'Continue'
-    $output = @(& $dotnet 'build' $project '-t:Build;InfraGenReadyToRun' '-p:InfraGenGenerateOnBuild=false' '-getProperty:_InfraGenProgram' '-nologo' '-v:q')
+    $output = @(& $dotnet 'build' $project '-t:Build;InfraGenRunCopy' '-p:InfraGenGenerateOnBuild=false' '-getProperty:_InfraGenProgram' '-nologo' '-v:q')
     $code = $LASTEXITCODE
     $ErrorActionPreference = 'Stop'
     $last = if ($output.Count -gt 0) { "$($output[$output.Count - 1])".Trim() } else { '' }
@@ -76,4 +77,6 @@ if (-not $program) {
     Move-Item -LiteralPath $pending -Destination $stamp -Force
 }
 
+# A run copy unused for a day is removed by the next build: this one is in use.
+[System.IO.Directory]::SetLastWriteTime([System.IO.Path]::GetDirectoryName($program), [DateTime]::Now)
 Write-Output $program

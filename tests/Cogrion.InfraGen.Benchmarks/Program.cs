@@ -8,6 +8,7 @@ using Cogrion.InfraGen.Benchmarks;
 // `scale --clusters N --apps M --out DIR`: the whole pipeline once, stage by stage (ScaleCommand).
 // `validate-once [clusters]`: one cold validation, rule by rule (ValidateOnce).
 // `render-scale --clusters N --helm PATH --chart-cache DIR`: the Helm render check cold and warm (RenderScaleCommand).
+// `watch-cycle [--repo DIR] [--saves N]`: ./infragen watch's save-to-updated-out/ time, median of N (WatchCycleCommand).
 // Anything else goes to BenchmarkDotNet, in process (the model project's build is not repeated per benchmark), without
 // emitting code: like the model program, this one runs with dynamic code off (see the .csproj).
 return args switch
@@ -15,6 +16,7 @@ return args switch
     ["scale", ..] => ScaleCommand.Run(args),
     ["validate-once", ..] => ValidateOnce.Run(args),
     ["render-scale", ..] => RenderScaleCommand.Run(args),
+    ["watch-cycle", ..] => WatchCycleCommand.Run(args),
     _ => RunBenchmarks(args),
 };
 

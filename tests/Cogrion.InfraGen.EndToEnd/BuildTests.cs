@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Cogrion.InfraGen.EndToEnd.Support;
 
 namespace Cogrion.InfraGen.EndToEnd;
@@ -9,6 +10,9 @@ public sealed class BuildTests(PackedRepository packed)
     private string Model => Path.Combine(packed.Repo, "model");
 
     private string Out => Path.Combine(packed.Repo, "out");
+
+    private List<string> RunCopies() =>
+        [.. Directory.GetDirectories(Path.Combine(Model, "obj"), "infragen-run", SearchOption.AllDirectories).SelectMany(Directory.GetDirectories).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void A_no_op_build_runs_no_generation_and_leaves_every_file_in_out_untouched()
@@ -60,18 +64,83 @@ public sealed class BuildTests(PackedRepository packed)
     }
 
     [Fact]
-    public void A_changed_input_regenerates_through_the_ReadyToRun_copy_and_rewrites_only_what_changed()
+    public void A_changed_input_regenerates_from_a_run_copy_and_rewrites_only_what_changed()
     {
         PackedRepository.Succeeds(Command.DotnetCli(Model, "build"));
         var times = Directory.EnumerateFiles(Out, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var launchers = RunCopies(); // The launcher keeps its own.
         File.SetLastWriteTimeUtc(Path.Combine(Model, "releases.yaml"), DateTime.UtcNow); // Newer, same content.
 
         var build = Command.DotnetCli(Model, "build", "-v:n");
 
         PackedRepository.Succeeds(build);
-        Assert.Matches(@"infragen-r2r[/\\]Cogrion\.Infra\.Model\.dll\S* generate --model ", build.Output);
+        Assert.Matches(@"infragen-run[/\\][0-9a-f]{32}[/\\]Cogrion\.Infra\.Model\.dll\S* generate --model ", build.Output);
+        Assert.Matches(@"Creating hard link to copy "".*infragen-r2r[/\\]YamlDotNet\.dll"" to "".*infragen-run[/\\]", build.Output); // Compiled ahead of time.
         Assert.Contains("infragen: 0 written, 0 removed", build.Output);
         Assert.All(times, t => Assert.Equal(t.Value, File.GetLastWriteTimeUtc(t.Key)));
+        Assert.Equal(launchers, RunCopies()); // The build's own was removed once the program exited.
+    }
+
+    [Fact]
+    public void At_the_default_verbosity_a_build_says_what_it_wrote_in_out_and_nothing_when_nothing_changed()
+    {
+        // Issue 15: a plain `dotnet build` said nothing about what it wrote or deleted in out/.
+        PackedRepository.Succeeds(Command.DotnetCli(Model, "build"));
+        var releases = Path.Combine(Model, "releases.yaml");
+        var committed = File.ReadAllText(releases);
+        var snapshot = RepositoryFiles.Snapshot(Out);
+        try
+        {
+            File.WriteAllText(releases, committed.Replace("  temporal: sha-", "  temporal: sha-0", StringComparison.Ordinal));
+
+            var changed = Command.DotnetCli(Model, "build");
+
+            PackedRepository.Succeeds(changed);
+            Assert.Matches($@"\n +infragen: 2 written, 0 removed, \d+ unchanged in {Regex.Escape(Out)}\n", changed.Output);
+            Assert.Contains("    written  values/dev-sgp-1/temporal.yaml", changed.Output);
+            Assert.Contains("    written  values/prod-sgp-1/temporal.yaml", changed.Output);
+
+            File.WriteAllText(releases, committed);
+            PackedRepository.Succeeds(Command.DotnetCli(Model, "build"));
+            File.SetLastWriteTimeUtc(releases, DateTime.UtcNow); // Generation runs again and finds nothing to do.
+
+            var unchanged = Command.DotnetCli(Model, "build");
+
+            PackedRepository.Succeeds(unchanged);
+            Assert.DoesNotContain("infragen:", unchanged.Output);
+            Assert.DoesNotContain("written ", unchanged.Output);
+        }
+        finally
+        {
+            File.WriteAllText(releases, committed);
+            RepositoryFiles.Restore(Out, snapshot);
+        }
+    }
+
+    [Fact]
+    public async Task Two_builds_at_once_from_a_cold_ReadyToRun_cache_both_succeed_and_leave_out_whole()
+    {
+        // Issue 15: an IDE's build and a terminal's at once, as after a fresh clone. Each compiled the program's
+        // dependencies into the one ReadyToRun folder its program ran from, so one build's compiler rewrote the files the
+        // other's program had mapped: "Bus error", INFRA3000 (exit code 134, 135 or 139); two runs in three on this
+        // machine before the fix. Now each program runs from a run copy no other build writes.
+        PackedRepository.Succeeds(Command.DotnetCli(Model, "build"));
+        var snapshot = RepositoryFiles.Snapshot(Out);
+        var launchers = RunCopies(); // The launcher keeps its own.
+        foreach (var cache in Directory.GetDirectories(Path.Combine(Model, "obj"), "infragen-r2r", SearchOption.AllDirectories))
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+
+        File.SetLastWriteTimeUtc(Path.Combine(Model, "releases.yaml"), DateTime.UtcNow); // Both builds generate.
+
+        var builds = await Task.WhenAll(new[] { "ide", "terminal" }.Select(_ => Task.Run(() => Command.DotnetCli(Model, "build"))));
+
+        Assert.All(builds, PackedRepository.Succeeds);
+        Assert.All(builds, b => Assert.DoesNotContain("INFRA3000", b.Output));
+        Assert.Equal(snapshot.Keys.Order(), RepositoryFiles.Snapshot(Out).Keys.Order());
+        Assert.All(snapshot, f => Assert.Equal(f.Value, File.ReadAllBytes(Path.Combine(Out, f.Key))));
+        Assert.Equal(launchers, RunCopies());
     }
 
     [Fact]

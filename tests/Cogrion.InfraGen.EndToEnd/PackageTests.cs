@@ -72,6 +72,15 @@ public sealed class PackageTests(PackedRepository packed)
         Assert.Contains("logLevel: info", File.ReadAllText(Path.Combine(tree, "charts", "shop", "values.yaml")));
         Assert.True(File.Exists(Path.Combine(tree, "charts", "shop", "values.schema.json")));
 
+        // Issue 15: the package set tiered PGO, background GC and dynamic code in every consumer's runtimeconfig.json.
+        // Without InfraGenFastRun the consumer's program runs as the consumer configured it.
+        var runtimeConfig = File.ReadAllText(Directory.GetFiles(Path.Combine(model, "bin"), "Shop.Model.runtimeconfig.json", SearchOption.AllDirectories).Single());
+        Assert.DoesNotContain("TieredPGO", runtimeConfig);
+        Assert.DoesNotContain("System.GC.Concurrent", runtimeConfig);
+        Assert.DoesNotContain("IsDynamicCodeSupported", runtimeConfig);
+        Assert.DoesNotContain("Cogrion.InfraGen.FastRun", runtimeConfig);
+        Assert.Empty(Directory.GetDirectories(Path.Combine(model, "obj"), "infragen-r2r", SearchOption.AllDirectories));
+
         var check = packed.RunToolFromFeed(consumer, "check");
         Assert.True(check.ExitCode == 0, check.ToString());
         Assert.Contains("out/ matches the model", check.Output);

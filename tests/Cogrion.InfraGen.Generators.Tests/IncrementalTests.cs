@@ -20,9 +20,9 @@ public sealed class IncrementalTests
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToArray();
 
-    /// <summary>The sample model plus a conventions file that holds no values record.</summary>
+    /// <summary>The sample model with its app declarations, plus a conventions file that holds no values record and that no app uses.</summary>
     private static Compilation Model(string conventions = "public static int Replicas() => 1;") =>
-        TestCompilation.Create([.. SampleModel.Files, (OtherPath, $"namespace Sample;\n\npublic static class Conventions\n{{\n    {conventions}\n}}\n")]);
+        TestCompilation.Create([.. SampleApps.Files, (OtherPath, $"namespace Sample;\n\npublic static class Conventions\n{{\n    {conventions}\n}}\n")]);
 
     [Fact]
     public void Running_again_on_an_equal_compilation_leaves_every_stage_cached()

@@ -11,4 +11,7 @@ public interface IInfraCatalog
 
     /// <summary>A new instance of the <c>[InfraModel]</c> class.</summary>
     IInfraModel CreateModel();
+
+    /// <summary>Where each app's values are set in the model's code (for <c>infragen explain</c>); none unless generated.</summary>
+    ValueOrigins Origins => ValueOrigins.None;
 }

@@ -25,17 +25,17 @@ public sealed class AppContext
     /// </summary>
     public ImageTag ImageTag => _imageTag();
 
-    /// <summary>The AWS account the cluster runs in (<see cref="Cluster.AwsAccountId"/>); reading it when the cluster declares none fails the run at the cluster (INFRA1020).</summary>
+    /// <summary>The AWS account the cluster runs in (<see cref="Cluster.AwsAccountId"/>); reading it when the cluster declares none fails the run at the cluster (INFRA1023).</summary>
     public string AwsAccountId => Cluster.AwsAccountId
         ?? throw new MissingClusterInputException(Cluster, App.Name, "AwsAccountId", "AwsAccountId = \"111111111111\"");
 
-    /// <summary>The cluster's VPC (<see cref="Cluster.VpcId"/>); reading it when the cluster declares none fails the run at the cluster (INFRA1020).</summary>
+    /// <summary>The cluster's VPC (<see cref="Cluster.VpcId"/>); reading it when the cluster declares none fails the run at the cluster (INFRA1023).</summary>
     public string VpcId => Cluster.VpcId
         ?? throw new MissingClusterInputException(Cluster, App.Name, "VpcId", "VpcId = \"vpc-0123456789abcdef0\"");
 
     /// <summary>
     /// The IAM role Terraform created for this app on this cluster (<see cref="Cluster.IamRoles"/>); reading it when the
-    /// cluster declares none for the app fails the run at the cluster (INFRA1020).
+    /// cluster declares none for the app fails the run at the cluster (INFRA1023).
     /// </summary>
     public string IamRoleArn => Cluster.IamRoles.Find(App.Name)
         ?? throw new MissingClusterInputException(

@@ -34,8 +34,8 @@ public sealed record Cluster
     public string KubernetesVersion { get; init; } = "1.34.0";
 
     // What Terraform creates for the cluster and the platform charts need. Declared per cluster (model/Estate.cs), checked
-    // when the model loads (INFRA1021); an app whose values read one the cluster lacks fails at the cluster's line
-    // (INFRA1020). Values functions read them through AppContext.
+    // when the model loads (INFRA1024); an app whose values read one the cluster lacks fails at the cluster's line
+    // (INFRA1023). Values functions read them through AppContext.
 
     /// <summary>The AWS account the cluster runs in: 12 digits (Terraform output).</summary>
     public string? AwsAccountId { get; init; }

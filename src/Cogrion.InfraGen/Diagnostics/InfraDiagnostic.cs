@@ -1,26 +1,17 @@
 namespace Cogrion.InfraGen.Diagnostics;
 
-/// <summary>How bad a diagnostic is.</summary>
-public enum Severity
-{
-    /// <summary>Reported; does not stop the run.</summary>
-    Warning,
-
-    /// <summary>Stops the run before anything is written.</summary>
-    Error,
-}
-
 /// <summary>
 /// One problem found in a run, with where it comes from: the model file and line, and (for problems found in
-/// output) the output path and the JSON pointer inside it.
+/// output) the output path and the JSON pointer inside it. Every problem stops the run; its <see cref="Kind"/> says
+/// what the run's exit code is.
 /// </summary>
-/// <param name="Code">A stable ID, <c>INFRA1xxx</c>; documented in docs/diagnostics.md.</param>
+/// <param name="Code">A stable ID, <c>INFRAnnnn</c>; documented in docs/diagnostics.md.</param>
 /// <param name="Message">What is wrong and what is allowed.</param>
 /// <param name="Location">The model source to fix, when known.</param>
 public sealed record InfraDiagnostic(string Code, string Message, SourceLocation Location)
 {
-    /// <summary>Error or warning.</summary>
-    public Severity Severity { get; init; } = Severity.Error;
+    /// <summary>Whose problem it is: the model's unless the factory says otherwise (the output, the environment, the command line).</summary>
+    public DiagnosticKind Kind { get; init; } = DiagnosticKind.Model;
 
     /// <summary>The generated file the problem is in, relative to <c>out/</c>.</summary>
     public string? OutputPath { get; init; }
@@ -36,29 +27,6 @@ public sealed record InfraDiagnostic(string Code, string Message, SourceLocation
     {
         var origin = Location.IsUnknown ? "infragen" : $"{displayPath(Location.File)}({Location.Line})";
         var where = OutputPath is null ? string.Empty : Pointer is null ? $" [out/{OutputPath}]" : $" [out/{OutputPath} {Pointer}]";
-        var severity = Severity == Severity.Error ? "error" : "warning";
-        return $"{origin}: {severity} {Code}: {Message}{where}";
+        return $"{origin}: error {Code}: {Message}{where}";
     }
-}
-
-/// <summary>Thrown to stop a run after problems were found; carries all of them.</summary>
-public sealed class InfraGenException(IReadOnlyList<InfraDiagnostic> diagnostics)
-    : Exception(Summary(diagnostics))
-{
-    /// <summary>Every problem found.</summary>
-    public IReadOnlyList<InfraDiagnostic> Diagnostics { get; } = diagnostics;
-
-    /// <summary>A line printed after the diagnostics (the render check's counts), or null.</summary>
-    public string? SummaryLine { get; init; }
-
-    /// <summary>Whether out/ was changed before the run stopped (a write that failed half-way); false for every check.</summary>
-    public bool OutChanged { get; init; }
-
-    /// <summary>The exception's message: the one problem, or how many and the first; an empty list says so instead of throwing.</summary>
-    private static string Summary(IReadOnlyList<InfraDiagnostic> diagnostics) => diagnostics.Count switch
-    {
-        0 => "The run stopped without naming a problem.",
-        1 => diagnostics[0].Message,
-        _ => $"{diagnostics.Count} problems; the first: {diagnostics[0].Message}",
-    };
 }

@@ -4,7 +4,8 @@ namespace Cogrion.InfraGen.Diagnostics;
 
 /// <summary>
 /// The pipeline's diagnostic IDs and their messages, in one place (docs/diagnostics.md has a section for each).
-/// INFRA0xxx are the compiler's (analyzers), INFRA1xxx the model's, INFRA2xxx the output's, INFRA3xxx the disk's.
+/// INFRA0xxx are the compiler's (analyzers), INFRA1xxx the model's, INFRA2xxx the output's, INFRA3xxx the disk's
+/// (<see cref="DiagnosticKind.Environment"/>: they say why the run could not work, not what is wrong with the model).
 /// </summary>
 public static class ModelErrors
 {
@@ -101,13 +102,13 @@ public static class ModelErrors
         new SourceLocation(file, 1));
 
     public static InfraDiagnostic MissingClusterInput(MissingClusterInputException missing) => new(
-        "INFRA1020",
+        "INFRA1023",
         $"Cluster '{missing.Cluster.Name}' declares no {missing.Input}, which app '{missing.App}' needs. Terraform creates it: "
         + $"set it on the cluster from Terraform's output, e.g. {missing.Example}.",
         missing.Cluster.DeclaredAt);
 
     public static InfraDiagnostic BadClusterInput(string cluster, string input, string value, string problem, SourceLocation at) => new(
-        "INFRA1021", $"Cluster '{cluster}' {input} '{value}' is not allowed: {problem}.", at);
+        "INFRA1024", $"Cluster '{cluster}' {input} '{value}' is not allowed: {problem}.", at);
 
     public static InfraDiagnostic GeneratedValuesConflict(string app, string key, SourceLocation at) => new(
         "INFRA1009",
@@ -119,7 +120,7 @@ public static class ModelErrors
         "INFRA1005", $"Estate {property} names app '{app}', which is not in the estate's Apps; add it to Apps.", at);
 
     public static InfraDiagnostic ArgoCdNamespace(string app, string @namespace, string required, SourceLocation at) => new(
-        "INFRA1022",
+        "INFRA1025",
         $"App '{app}' installs Argo CD (Estate.ArgoCdApp) into namespace '{@namespace}'; it must be '{required}', where every Application and AppProject lives. Name the app '{required}' or give it that namespace.",
         at);
 
@@ -154,13 +155,13 @@ public static class ModelErrors
     public static InfraDiagnostic OutPathIsAFile(string root) => new(
         "INFRA3001",
         $"The output path '{root}' is a file, not a directory; nothing was written. Point --out (InfraGenOutputPath) at InfraGen's output directory.",
-        default);
+        default) { Kind = DiagnosticKind.Environment };
 
     public static InfraDiagnostic OutDirectoryNotOwned(string root, string marker) => new(
         "INFRA3001",
         $"The output directory '{root}' is not empty and has no '{marker}' marker, so it may hold files InfraGen does not own; " +
         "nothing was written or deleted. Point --out at InfraGen's output directory, or empty this one.",
-        default);
+        default) { Kind = DiagnosticKind.Environment };
 
     public static InfraDiagnostic OutDirectoryBusy(string outDirectory, string lockFile, TimeSpan waited) => new(
         "INFRA3002",
@@ -168,18 +169,18 @@ public static class ModelErrors
         $"(a generation writing it, or a check reading it), so this run stopped waiting; nothing was written. Run again when it has finished. " +
         $"If no build or infragen command is running, a hung process holds {lockFile}: the OS releases it when that process ends. " +
         "To wait longer, set INFRAGEN_LOCK_TIMEOUT to a number of seconds.",
-        default);
+        default) { Kind = DiagnosticKind.Environment };
 
     public static InfraDiagnostic OutDirectoryUnlockable(string lockFile, string reason) => new(
         "INFRA3003",
         $"Cannot lock the output directory: {lockFile}: {reason} InfraGen creates and locks this file so that two generations never write the directory at once; " +
         "make the directory writable, or point --out (InfraGenOutputPath) at one that is.",
-        default);
+        default) { Kind = DiagnosticKind.Environment };
 
     public static InfraDiagnostic OutPathBlocked(string path, string what) => new(
         "INFRA3004",
         $"Cannot write the tree: '{path}' is {what}; nothing was written. A rename cannot replace it: remove it, then run again.",
-        default);
+        default) { Kind = DiagnosticKind.Environment };
 
     public static InfraDiagnostic WriteFailed(string path, string osError, int written, int others) => new(
         "INFRA3004",
@@ -189,13 +190,13 @@ public static class ModelErrors
             ? $"{written} file(s) were written before it failed, each whole (a temporary file and a rename); releases.yaml was not changed. "
             : "Nothing was written. ")
         + "Fix the cause (a full disk, a read-only file system, permissions), then run again: only what differs is written.",
-        default);
+        default) { Kind = DiagnosticKind.Environment };
 
     public static InfraDiagnostic ReleasesNotWritten(string file, string osError, int written) => new(
         "INFRA3004",
         $"Cannot write '{file}': {osError.TrimEnd('.', ' ')}. The tags were not saved; out/ was written with them ({written} file(s)), "
         + "so run `infragen generate` (or `dotnet build`) to put out/ back, fix the cause, then run the command again.",
-        default);
+        default) { Kind = DiagnosticKind.Environment };
 
     public static InfraDiagnostic Unrenderable(string output, string pointer, string subject, string reason, SourceLocation at) => new(
         "INFRA1201",

@@ -11,21 +11,27 @@ public static class RenderErrors
         "INFRA4001",
         (path is null ? "Helm is not installed: no helm on PATH" : $"Helm '{path}' (from {from}) cannot be run{(reason is null ? ": no such file" : ": " + reason)}")
         + $". The render check needs Helm {Helm.HelmPin.Version}: {Helm.HelmPin.HowToGet}.",
-        default);
+        default) { Kind = DiagnosticKind.Environment };
+
+    /// <summary>Helm started, then stopped by a signal (killed, out of memory): what it printed is no verdict on the charts.</summary>
+    public static InfraDiagnostic HelmStopped(string path, string command, int signal) => new(
+        "INFRA4001",
+        $"Helm '{path}' stopped before it finished: `helm {command}` was ended by signal {signal} (killed, or out of memory), so nothing it printed was used. Run again.",
+        default) { Kind = DiagnosticKind.Environment };
 
     public static InfraDiagnostic HelmWrongVersion(string path, string from, string version) => new(
         "INFRA4002",
         $"Helm '{path}' (from {from}) is {version}, not the pinned {Helm.HelmPin.Version} (eng/helm.pin): another version may render the charts differently. {Helm.HelmPin.HowToGet}.",
-        default);
+        default) { Kind = DiagnosticKind.Environment };
 
     public static InfraDiagnostic ChartPackageMissing(string app, string chart, string version, string repository, string where, SourceLocation at) => new(
         "INFRA4003",
         $"Chart '{app}' depends on {chart} {version} from {repository}, but {where}. Put {chart}-{version}.tgz into the chart cache (--chart-cache DIR, MSBuild InfraGenChartCache), "
         + "or render where that chart repository is reachable (helm dependency build).",
-        at);
+        at) { Kind = DiagnosticKind.Environment };
 
     /// <summary>The preview cannot compare: the base revision is unreadable, or Helm cannot render one of the trees.</summary>
-    public static InfraDiagnostic PreviewFailed(string reason) => new("INFRA4006", $"The preview cannot be made: {reason}.", default);
+    public static InfraDiagnostic PreviewFailed(string reason) => new("INFRA4006", $"The preview cannot be made: {reason}.", default) { Kind = DiagnosticKind.Environment };
 
     public static InfraDiagnostic TemplateFailed(string cluster, string app, string release, string helmError, SourceLocation at, string? output) => new(
         "INFRA4004", $"Helm could not render app '{app}' on cluster '{cluster}' (release '{release}'): {helmError}", at) { OutputPath = output };
@@ -34,18 +40,18 @@ public static class RenderErrors
         "INFRA4005", $"`helm lint --strict` fails chart '{app}' with the values of cluster '{cluster}': {findings}", at) { OutputPath = $"charts/{app}/Chart.yaml" };
 
     public static InfraDiagnostic StaleAcceptance(string app, string code, string obj, SourceLocation at) => new(
-        "INFRA4302", $"App '{app}' accepts finding {code} on {obj}, but no cluster renders that finding any more: remove the AcceptedFinding (the upstream chart was fixed, or the object renamed).", at);
+        "INFRA4302", $"App '{app}' accepts finding {code} on {obj}, but no cluster renders that finding any more: remove the AcceptedFinding (the upstream chart was fixed, or the object renamed).", at) { Kind = DiagnosticKind.Output };
 
-    /// <summary>A finding about one rendered object: code, where it is, what is wrong and what is allowed.</summary>
     public static InfraDiagnostic StaleFootprint(string app, string problem, SourceLocation at) => new(
         "INFRA4116",
         $"model/footprint.yaml is stale for app '{app}': it {problem}. Every build makes the app's AppProject from this file, so Argo CD would refuse "
         + "what it lacks and permit what it no longer needs. Run `./infragen render --update-footprint`, then `dotnet build`, and commit model/footprint.yaml with out/.",
-        at);
+        at) { Kind = DiagnosticKind.Output };
 
     public static InfraDiagnostic FootprintNotUpdated(string reason) => new(
-        "INFRA4007", $"model/footprint.yaml was not updated: {reason}.", default);
+        "INFRA4007", $"model/footprint.yaml was not updated: {reason}.", default) { Kind = DiagnosticKind.Environment };
 
+    /// <summary>A finding about one rendered object: code, where it is, what is wrong and what is allowed.</summary>
     public static InfraDiagnostic Finding(string code, string subject, string message, SourceLocation at, string? output, string? pointer) =>
-        new(code, $"{subject}: {message}", at) { OutputPath = output, Pointer = pointer };
+        new(code, $"{subject}: {message}", at) { Kind = DiagnosticKind.Output, OutputPath = output, Pointer = pointer };
 }

@@ -10,7 +10,7 @@ public static class ValidationErrors
     private const string TagRule = global::Cogrion.InfraGen.ImageTag.Rule;
 
     private static InfraDiagnostic At(string code, string message, SourceLocation at, string output, string? pointer) =>
-        new(code, message, at) { OutputPath = output, Pointer = pointer };
+        new(code, message, at) { Kind = DiagnosticKind.Output, OutputPath = output, Pointer = pointer };
 
     public static InfraDiagnostic SchemaViolation(string schema, string problem, string allowed, SourceLocation at, string output, string pointer) =>
         At("INFRA2001", $"{schema}: {problem}; allowed: {allowed}.", at, output, pointer);

@@ -53,8 +53,28 @@ public sealed class HelmTool
             : throw new InfraGenException([RenderErrors.HelmWrongVersion(path, from, version)]);
     }
 
-    /// <summary>Runs Helm with <paramref name="arguments"/>; never throws for a failing command (its exit code says).</summary>
-    public HelmResult Run(IReadOnlyList<string> arguments, string? workingDirectory) => Run(Path, arguments, workingDirectory);
+    /// <summary>
+    /// Runs Helm with <paramref name="arguments"/>; never throws for a failing command (its exit code says). Helm that
+    /// cannot be started any more, or that a signal ended (killed, out of memory), is INFRA4001: nothing it printed is
+    /// a verdict on the charts.
+    /// </summary>
+    public HelmResult Run(IReadOnlyList<string> arguments, string? workingDirectory)
+    {
+        HelmResult result;
+        try
+        {
+            result = Run(Path, arguments, workingDirectory);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or UnauthorizedAccessException)
+        {
+            throw new InfraGenException([RenderErrors.HelmMissing(Path, "the pinned Helm found for this run", e.Message)]);
+        }
+
+        // On Unix a process ended by a signal reports 128 + the signal; Helm's own failures exit with small codes.
+        return !OperatingSystem.IsWindows() && result.ExitCode > 128
+            ? throw new InfraGenException([RenderErrors.HelmStopped(Path, arguments[0], result.ExitCode - 128)])
+            : result;
+    }
 
     private static HelmResult Run(string path, IReadOnlyList<string> arguments, string? workingDirectory)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Drift;
 using Cogrion.InfraGen.Loading;
 using Cogrion.InfraGen.Pipeline;
@@ -35,7 +36,7 @@ internal sealed class CheckCommand : InfraGenVerb
         }
 
         Print(report, OutName(paths), parse.GetValue(InfraGenCommands.MsBuildOption), context.Output);
-        return report.HasDrift ? InfraGenHost.Failed : InfraGenHost.Ok;
+        return report.HasDrift ? ExitCodes.Failed : ExitCodes.Ok;
     });
 
     /// <summary>Writes the report: a line per file, the diffs, and last the line saying how to fix it.</summary>

@@ -1,22 +1,35 @@
+using Cogrion.InfraGen.Diagnostics;
+
 namespace Cogrion.InfraGen.Hosting;
 
-/// <summary>Finds the cluster or app a person named on the command line; an unknown name is reported with the known ones.</summary>
-internal static class EstateNames
+/// <summary>
+/// Finds the clusters and apps a person named on the command line. Every unknown name is kept, so one run reports all
+/// of them (INFRA1021, with the known names) when the verb calls <see cref="ThrowIfUnknown"/>.
+/// </summary>
+internal sealed class EstateNames(string verb)
 {
-    public static Cluster? Cluster(IEnumerable<Cluster> clusters, string name, string verb, TextWriter error) =>
-        Find(clusters, c => c.Name, name, "cluster", verb, error);
+    private readonly List<InfraDiagnostic> _unknown = [];
 
-    public static App? App(IEnumerable<App> apps, string name, string verb, TextWriter error) =>
-        Find(apps, a => a.Name, name, "app", verb, error);
+    public Cluster? Cluster(IEnumerable<Cluster> clusters, string name) => Find(clusters, c => c.Name, name, "cluster");
 
-    private static T? Find<T>(IEnumerable<T> items, Func<T, string> nameOf, string name, string what, string verb, TextWriter error)
+    public App? App(IEnumerable<App> apps, string name) => Find(apps, a => a.Name, name, "app");
+
+    /// <summary>Stops the verb with every unknown name, if there was one.</summary>
+    public void ThrowIfUnknown()
+    {
+        if (_unknown.Count > 0)
+        {
+            throw new InfraGenException(_unknown);
+        }
+    }
+
+    private T? Find<T>(IEnumerable<T> items, Func<T, string> nameOf, string name, string what)
         where T : class
     {
         var found = items.FirstOrDefault(i => nameOf(i) == name);
         if (found is null)
         {
-            var known = items.Select(nameOf).Order(StringComparer.Ordinal);
-            error.WriteLine($"infragen {verb}: error: no {what} '{name}'; the {what}s are {string.Join(", ", known)}.");
+            _unknown.Add(HostErrors.UnknownName(verb, what, name, items.Select(nameOf)));
         }
 
         return found;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Documents;
 using Cogrion.InfraGen.Inspection;
 using Cogrion.InfraGen.Loading;
@@ -28,21 +29,19 @@ internal sealed class ExplainCommand : InfraGenVerb
         var file = Find(tree, paths, requested);
         if (file is null && NotRunning(model, requested) is { } absent)
         {
-            context.Error.WriteLine($"infragen explain: error: '{requested}' is not generated: app '{absent.App.Name}' does not run on cluster '{absent.Cluster.Name}' (its RunsOn leaves the cluster out).");
-            return InfraGenHost.UsageOrModelError;
+            throw new InfraGenException([HostErrors.NotFound("explain", $"'{requested}' is not generated: app '{absent.App.Name}' does not run on cluster '{absent.Cluster.Name}' (its RunsOn leaves the cluster out)")]);
         }
 
         if (file is null)
         {
             var name = Path.GetFileName(requested);
             var near = tree.Files.Keys.Where(p => p.EndsWith("/" + name, StringComparison.Ordinal)).Take(8).ToList();
-            context.Error.WriteLine($"infragen explain: error: '{requested}' is not a file the model generates in {CheckCommand.OutName(paths)}/."
-                + (near.Count > 0 ? $" Did you mean: {string.Join(", ", near)}?" : string.Empty));
-            return InfraGenHost.UsageOrModelError;
+            throw new InfraGenException([HostErrors.NotFound("explain", $"'{requested}' is not a file the model generates in {CheckCommand.OutName(paths)}/"
+                + (near.Count > 0 ? $". Did you mean: {string.Join(", ", near)}?" : string.Empty))]);
         }
 
         var key = parse.GetValue(_key);
-        return key is null ? ExplainFile(model, file, paths, context.Output) : ExplainValue(model, tree, file, key, paths, context);
+        return key is null ? ExplainFile(model, file, paths, context.Output) : ExplainValue(model, context.Catalog.Origins, tree, file, key, paths, context);
     });
 
     /// <summary>The app and cluster whose Application or values file <paramref name="requested"/> would be, when the app does not run there.</summary>
@@ -67,22 +66,20 @@ internal sealed class ExplainCommand : InfraGenVerb
         }
 
         Print(sources, paths, output);
-        return InfraGenHost.Ok;
+        return ExitCodes.Ok;
     }
 
-    private static int ExplainValue(ResolvedEstate model, RenderedTree tree, RenderedFile file, string key, ModelPaths paths, VerbContext context)
+    private static int ExplainValue(ResolvedEstate model, ValueOrigins origins, RenderedTree tree, RenderedFile file, string key, ModelPaths paths, VerbContext context)
     {
         var shown = $"{CheckCommand.OutName(paths)}/{file.Path}";
         if (file.Documents.Count == 0)
         {
-            context.Error.WriteLine($"infragen explain: error: {shown} is not a YAML document InfraGen builds (a template or text file); explain the file without a key.");
-            return InfraGenHost.UsageOrModelError;
+            throw new InfraGenException([HostErrors.NotFound("explain", $"{shown} is not a YAML document InfraGen builds (a template or text file); explain the file without a key")]);
         }
 
         if (!DocPaths.IsWellFormed(key))
         {
-            context.Error.WriteLine($"infragen explain: error: '{key}' is not a key path: keys are separated by one dot (image.tag), list items are [n] (valueFiles[0]), a key holding a dot is [key] (annotations[argocd.argoproj.io/sync-wave]).");
-            return InfraGenHost.UsageOrModelError;
+            throw new InfraGenException([HostErrors.BadCommandLine($"'{key}' is not a key path: keys are separated by one dot (image.tag), list items are [n] (valueFiles[0]), a key holding a dot is [key] (annotations[argocd.argoproj.io/sync-wave])")]);
         }
 
         var found = false;
@@ -96,12 +93,12 @@ internal sealed class ExplainCommand : InfraGenVerb
             found = true;
             var document = file.Documents.Count > 1 ? $" (document {i + 1})" : string.Empty;
             context.Output.WriteLine($"{shown}{document} {key} = {DocPaths.Display(value)}");
-            Print(Provenance.OfValue(model, file, key, value), paths, context.Output);
+            Print(Provenance.OfValue(model, origins, file, key, value), paths, context.Output);
         }
 
         if (found)
         {
-            return InfraGenHost.Ok;
+            return ExitCodes.Ok;
         }
 
         // A cluster's values file holds only what differs from the defaults: a key it lacks may be a chart default.
@@ -109,13 +106,12 @@ internal sealed class ExplainCommand : InfraGenVerb
         {
             var defaults = tree.Files[TreeLayout.ChartFile(file.App.Name, "values.yaml")];
             context.Output.WriteLine($"{shown} {key}: not set here, so the chart default applies: {CheckCommand.OutName(paths)}/{defaults.Path} {key} = {DocPaths.Display(fallback)}");
-            Print(Provenance.OfValue(model, defaults, key, fallback), paths, context.Output);
-            return InfraGenHost.Ok;
+            Print(Provenance.OfValue(model, origins, defaults, key, fallback), paths, context.Output);
+            return ExitCodes.Ok;
         }
 
         IReadOnlyList<DocNode> roots = file.Kind == FileKind.ClusterValues && file.App is not null ? [.. file.Documents, model.Chart(file.App).Defaults] : file.Documents;
-        context.Error.WriteLine($"infragen explain: error: {shown} has no key '{key}'; {Nearest(roots, key)}.");
-        return InfraGenHost.UsageOrModelError;
+        throw new InfraGenException([HostErrors.NotFound("explain", $"{shown} has no key '{key}'; {Nearest(roots, key)}")]);
     }
 
     /// <summary>
@@ -147,13 +143,21 @@ internal sealed class ExplainCommand : InfraGenVerb
         return $"its top-level keys are {string.Join(", ", top)}";
     }
 
+    /// <summary>
+    /// Each source as <c>file(line)  what it is</c>, aligned, with the line's code below it (as it is on disk now), so the
+    /// chain reads without opening the files; a location an editor or terminal can open.
+    /// </summary>
     private static void Print(IReadOnlyList<Source> sources, ModelPaths paths, TextWriter output)
     {
-        var located = sources.Select(s => (At: $"{paths.Describe(s.At.File)}({s.At.Line})", s.What)).ToList();
+        var located = sources.Select(s => (At: $"{paths.Describe(s.At.File)}({s.At.Line})", s.What, Code: SourceLines.Line(s.At))).ToList();
         var width = located.Count == 0 ? 0 : located.Max(s => s.At.Length);
-        foreach (var (at, what) in located)
+        foreach (var (at, what, code) in located)
         {
             output.WriteLine($"  {at.PadRight(width)}  {what}");
+            if (code is not null)
+            {
+                output.WriteLine($"  {new string(' ', width)}    {code}");
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Output;
 using Cogrion.InfraGen.Pipeline;
 
@@ -26,7 +27,7 @@ internal sealed class GenerateCommand : InfraGenVerb
             context.Output.WriteLine(rendered.Summary);
         }
 
-        return InfraGenHost.Ok;
+        return ExitCodes.Ok;
     });
 
     /// <summary>What a write did: counts, then each file written or removed, and each copy written outside the tree.</summary>

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Loading;
 
 namespace Cogrion.InfraGen.Hosting;
@@ -37,6 +39,7 @@ internal static class InfraGenCommands
         () => new PreviewCommand(),
         () => new DiffCommand(),
         () => new ExplainCommand(),
+        () => new WatchCommand(),
         () => new SetImageCommand(),
         () => new PromoteCommand(),
         () => new SecretsCommand(),
@@ -64,18 +67,24 @@ internal static class InfraGenCommands
     }
 
     /// <summary>
-    /// Parses and runs <paramref name="args"/>. A usage error (unknown verb or option, missing argument) exits with
-    /// <see cref="InfraGenHost.UsageOrModelError"/>, not System.CommandLine's default 1, which means drift here.
+    /// Parses and runs <paramref name="args"/>. A command line that does not parse (unknown verb or option, missing or
+    /// malformed argument) is INFRA1020 for each problem, exit code 2, without running anything; help and version are
+    /// shown as System.CommandLine shows them. Exceptions are not System.CommandLine's to print: they reach the caller's
+    /// <see cref="ErrorBoundary"/>.
     /// </summary>
     public static int Invoke(RootCommand root, string[] args, TextWriter output, TextWriter error)
     {
         var parse = root.Parse(args);
-        var code = parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return parse.Errors.Count > 0 && code != InfraGenHost.Ok ? InfraGenHost.UsageOrModelError : code;
+        if (parse.Action is ParseErrorAction)
+        {
+            throw new InfraGenException([.. parse.Errors.Select(e => HostErrors.BadCommandLine(e.Message)).Distinct()]);
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
-    /// <summary>The model and output directories from the options, else found from the current directory.</summary>
-    public static ModelPaths? ResolvePaths(ParseResult parse, TextWriter error)
+    /// <summary>The model and output directories from the options, else found from the current directory (INFRA1010 when there is none).</summary>
+    public static ModelPaths ResolvePaths(ParseResult parse)
     {
         var model = parse.GetValue(ModelOption);
         var outDirectory = parse.GetValue(OutOption);
@@ -84,13 +93,8 @@ internal static class InfraGenCommands
             return new ModelPaths(model.FullName, outDirectory?.FullName ?? Path.Combine(model.Parent?.FullName ?? model.FullName, "out"));
         }
 
-        var found = ModelPaths.Discover(Environment.CurrentDirectory);
-        if (found is null)
-        {
-            error.WriteLine("infragen: error INFRA1010: no model found: run from a repository with a model/ directory holding the model project, or pass --model.");
-            return null;
-        }
-
+        var found = ModelPaths.Discover(Environment.CurrentDirectory)
+            ?? throw new InfraGenException([HostErrors.NoModel("run from a repository with a model/ directory holding the model project, or pass --model")]);
         return outDirectory is null ? found : found with { OutDirectory = outDirectory.FullName };
     }
 }

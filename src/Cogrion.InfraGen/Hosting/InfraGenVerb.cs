@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Loading;
 
 namespace Cogrion.InfraGen.Hosting;
@@ -26,24 +25,12 @@ internal abstract class InfraGenVerb
     public abstract int Run(ParseResult parse, VerbContext context);
 
     /// <summary>
-    /// Resolves model/ and out/, runs <paramref name="run"/>, and turns the problems it throws into canonical
-    /// diagnostics and the matching exit code.
+    /// Resolves model/ and out/ and runs <paramref name="run"/>; whatever it throws is reported by the
+    /// <see cref="ErrorBoundary"/>, with model files shown relative to the repository.
     /// </summary>
     protected static int WithPaths(ParseResult parse, VerbContext context, Func<ModelPaths, int> run)
     {
-        var paths = InfraGenCommands.ResolvePaths(parse, context.Error);
-        if (paths is null)
-        {
-            return InfraGenHost.UsageOrModelError;
-        }
-
-        try
-        {
-            return run(paths);
-        }
-        catch (InfraGenException e)
-        {
-            return InfraGenHost.Report(e, paths, parse.GetValue(InfraGenCommands.MsBuildOption), context.Error);
-        }
+        var paths = InfraGenCommands.ResolvePaths(parse);
+        return ErrorBoundary.Run(() => run(paths), paths, parse.GetValue(InfraGenCommands.MsBuildOption), context.Error);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Preview;
 
 namespace Cogrion.InfraGen.Hosting;
@@ -24,16 +25,17 @@ internal sealed class PreviewCommand : InfraGenVerb
 
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
+        RequestedFile.MustBeAFilePath(parse.GetValue(_markdown), "--markdown");
         var render = _render.From(parse);
         var report = PreviewRun.Run(context.Catalog, paths, new PreviewOptions(parse.GetValue(_base) ?? "HEAD", render.HelmPath, render.ChartCache));
         var markdown = PreviewMarkdown.Write(report);
         if (parse.GetValue(_markdown) is { } file)
         {
-            File.WriteAllText(file.FullName, markdown, new System.Text.UTF8Encoding(false));
+            RequestedFile.Write(file.FullName, markdown, "--markdown");
         }
 
         context.Output.Write(markdown);
         context.Output.WriteLine(report.Summary);
-        return InfraGenHost.Ok;
+        return ExitCodes.Ok;
     });
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Loading;
 using Cogrion.InfraGen.Output;
 using Cogrion.InfraGen.Releasing;
@@ -30,72 +30,95 @@ internal sealed class PromoteCommand : InfraGenVerb
         _render.AddTo(Command);
     }
 
+    /// <summary>What was asked, with every name resolved and every option checked: nothing is written before this holds.</summary>
+    private sealed record Request(Estate Estate, Cluster From, IReadOnlyList<Cluster> Targets, IReadOnlyList<App> Apps, FileInfo? Summary, bool Preview);
+
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
-        var estate = ModelLoader.Define(context.Catalog);
-        var error = context.Error;
-        var from = EstateNames.Cluster(estate.Clusters, parse.GetValue(_from)!, Command.Name, error);
-        var targets = parse.GetValue(_to)!.Distinct(StringComparer.Ordinal).Select(t => EstateNames.Cluster(estate.Clusters, t, Command.Name, error)).ToList();
-        var apps = parse.GetValue(_apps)!.Distinct(StringComparer.Ordinal).Select(a => EstateNames.App(estate.Apps, a, Command.Name, error)).ToList();
-        if (from is null || targets.Contains(null) || apps.Contains(null))
-        {
-            return InfraGenHost.UsageOrModelError;
-        }
-
-        if (targets.Any(t => t!.Name == from.Name))
-        {
-            error.WriteLine($"infragen promote: error: --to {from.Name} is the --from cluster; promote copies a tag to another cluster.");
-            return InfraGenHost.UsageOrModelError;
-        }
-
-        // The summary is written last, after releases.yaml and out/: a path that can never be a file is refused first.
-        var summary = parse.GetValue(_summary);
-        if (summary is not null && Directory.Exists(summary.FullName))
-        {
-            error.WriteLine($"infragen promote: error: --summary {summary.FullName} is a directory; give the path of the Markdown file to write. Nothing was changed.");
-            return InfraGenHost.UsageOrModelError;
-        }
-
-        // With --preview, Helm is found before anything is written: a missing one changes nothing.
-        var preview = parse.GetValue(_preview);
-        if (preview && summary is null)
-        {
-            error.WriteLine("infragen promote: error: --preview adds to the pull request body; give --summary <file> too. Nothing was changed.");
-            return InfraGenHost.UsageOrModelError;
-        }
-
-        var render = _render.From(parse);
-        if (preview)
-        {
-            Helm.HelmTool.Locate(render.HelmPath);
-        }
+        var request = Resolve(parse, context.Catalog);
 
         // Held from reading releases.yaml to writing it back: a concurrent generate, set-image or promote waits.
         using var writing = OutDirectoryLock.ForWriting(paths.OutDirectory, context.Error);
         var current = ReleaseUpdate.ReadCurrent(paths);
-        var releasesFile = paths.Display(paths.ReleasesFile);
-        var changes = new List<TagChange>();
-        var refused = false;
-        foreach (var app in apps)
+        var changes = Changes(request, current, paths, context.Output);
+        if (changes.Count == 0)
         {
-            if (current.Find(from.Name, app!.Name) is not { } source)
+            context.Output.WriteLine($"infragen promote: nothing was changed{(request.Summary is null ? "" : $"; {request.Summary.FullName} was not written (there is no pull request to open)")}.");
+            return ExitCodes.Ok;
+        }
+
+        var result = ReleaseUpdate.Apply(request.Estate, paths, current, changes);
+        SetImageCommand.PrintEdits(result, paths.Display(paths.ReleasesFile), Command.Name, context.Output);
+        GenerateCommand.Print(result.Written, paths.OutDirectory, context.Output);
+        if (request.Summary is { } summary)
+        {
+            WriteSummary(request, result, summary, paths, parse, context);
+        }
+
+        return ExitCodes.Ok;
+    });
+
+    /// <summary>The names and options, checked before anything is locked or written (INFRA1020, INFRA1021).</summary>
+    private Request Resolve(ParseResult parse, IInfraCatalog catalog)
+    {
+        var estate = ModelLoader.Define(catalog);
+        var names = new EstateNames(Command.Name);
+        var from = names.Cluster(estate.Clusters, parse.GetValue(_from)!);
+        var targets = parse.GetValue(_to)!.Distinct(StringComparer.Ordinal).Select(t => names.Cluster(estate.Clusters, t)).ToList();
+        var apps = parse.GetValue(_apps)!.Distinct(StringComparer.Ordinal).Select(a => names.App(estate.Apps, a)).ToList();
+        names.ThrowIfUnknown();
+
+        var problems = new List<InfraDiagnostic>();
+        if (targets.Any(t => t!.Name == from!.Name))
+        {
+            problems.Add(HostErrors.BadCommandLine($"--to {from!.Name} is the --from cluster; promote copies a tag to another cluster"));
+        }
+
+        // The summary is written last, after releases.yaml and out/: a path that can never be a file is refused first.
+        var summary = parse.GetValue(_summary);
+        RequestedFile.MustBeAFilePath(summary, "--summary");
+        var preview = parse.GetValue(_preview);
+        if (preview && summary is null)
+        {
+            problems.Add(HostErrors.BadCommandLine("--preview adds to the pull request body; give --summary <file> too"));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InfraGenException(problems);
+        }
+
+        if (preview)
+        {
+            Helm.HelmTool.Locate(_render.From(parse).HelmPath); // Found before anything is written: a missing Helm changes nothing.
+        }
+
+        return new Request(estate, from!, targets!, apps!, summary, preview);
+    }
+
+    /// <summary>The tags to set: the source's tag for every target not already on it (INFRA1022 for a source without one).</summary>
+    private static List<TagChange> Changes(Request request, Releases releases, ModelPaths paths, TextWriter output)
+    {
+        var changes = new List<TagChange>();
+        var problems = new List<InfraDiagnostic>();
+        foreach (var app in request.Apps)
+        {
+            if (releases.Find(request.From.Name, app.Name) is not { } source)
             {
-                var why = ModelLoader.ReadsImageTag(app, from) ? $"{releasesFile} has no tag for it there" : "its values never use the context's ImageTag";
-                error.WriteLine($"infragen promote: error: app '{app.Name}' has no image tag on cluster '{from.Name}' to promote ({why}). Nothing was changed.");
-                refused = true;
+                var why = ModelLoader.ReadsImageTag(app, request.From) ? $"{paths.Display(paths.ReleasesFile)} has no tag for it there" : "its values never use the context's ImageTag";
+                problems.Add(HostErrors.NoTagThere("promote", $"app '{app.Name}' has no image tag on cluster '{request.From.Name}' to promote ({why})"));
                 continue;
             }
 
-            foreach (var target in targets.OfType<Cluster>())
+            foreach (var target in request.Targets)
             {
                 if (!ModelLoader.RunsOn(app, target))
                 {
-                    error.WriteLine($"infragen promote: error: app '{app.Name}' does not run on cluster '{target.Name}' (its RunsOn leaves the cluster out). Nothing was changed.");
-                    refused = true;
+                    problems.Add(HostErrors.NoTagThere("promote", $"app '{app.Name}' does not run on cluster '{target.Name}' (its RunsOn leaves the cluster out)"));
                 }
-                else if (current.Find(target.Name, app.Name)?.Tag == source.Tag)
+                else if (releases.Find(target.Name, app.Name)?.Tag == source.Tag)
                 {
-                    context.Output.WriteLine($"infragen promote: {app.Name} on {target.Name} is already on {source.Tag}; nothing to do for it.");
+                    output.WriteLine($"infragen promote: {app.Name} on {target.Name} is already on {source.Tag}; nothing to do for it.");
                 }
                 else
                 {
@@ -104,44 +127,22 @@ internal sealed class PromoteCommand : InfraGenVerb
             }
         }
 
-        if (refused)
+        return problems.Count > 0 ? throw new InfraGenException(problems) : changes;
+    }
+
+    /// <summary>The pull request body, written last: the promotion is done whether or not it can be written.</summary>
+    private void WriteSummary(Request request, ReleaseUpdateResult result, FileInfo summary, ModelPaths paths, ParseResult parse, VerbContext context)
+    {
+        var command = $"infragen promote {string.Join(' ', request.Apps.Select(a => $"--app {a.Name}"))} --from {request.From.Name} {string.Join(' ', request.Targets.Select(t => $"--to {t.Name}"))}";
+        var text = PromotionSummary.Render(result, request.From.Name, command, paths);
+        if (request.Preview)
         {
-            return InfraGenHost.UsageOrModelError;
+            // Against HEAD, the tree before the promotion; the preview renders the working model in memory.
+            text += "\n" + PromotionSummary.ClusterPreview(context.Catalog, paths, result, _render.From(parse));
         }
 
-        if (changes.Count == 0)
-        {
-            context.Output.WriteLine($"infragen promote: nothing was changed{(summary is null ? "" : $"; {summary.FullName} was not written (there is no pull request to open)")}.");
-            return InfraGenHost.Ok;
-        }
-
-        var result = ReleaseUpdate.Apply(estate, paths, current, changes);
-        SetImageCommand.PrintEdits(result, releasesFile, Command.Name, context.Output);
-        GenerateCommand.Print(result.Written, paths.OutDirectory, context.Output);
-        if (summary is not null)
-        {
-            var command = $"infragen promote {string.Join(' ', apps.Select(a => $"--app {a!.Name}"))} --from {from.Name} {string.Join(' ', targets.Select(t => $"--to {t!.Name}"))}";
-            var text = PromotionSummary.Render(result, from.Name, command, paths);
-            if (preview)
-            {
-                // Against HEAD, the tree before the promotion; the preview renders the working model in memory.
-                text += "\n" + PromotionSummary.ClusterPreview(context.Catalog, paths, result, render);
-            }
-            try
-            {
-                summary.Directory?.Create();
-                File.WriteAllText(summary.FullName, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"infragen promote: error: could not write the pull request body to {summary.FullName}: {e.Message} "
-                    + $"The promotion itself is done ({releasesFile} and out/ were written); only the body is missing.");
-                return InfraGenHost.UsageOrModelError;
-            }
-
-            context.Output.WriteLine($"infragen promote: wrote the pull request body to {summary.FullName}");
-        }
-
-        return InfraGenHost.Ok;
-    });
+        RequestedFile.Write(summary.FullName, text, "--summary",
+            afterwards: $"The promotion itself is done ({paths.Display(paths.ReleasesFile)} and out/ were written); only the pull request body is missing");
+        context.Output.WriteLine($"infragen promote: wrote the pull request body to {summary.FullName}");
+    }
 }

@@ -74,7 +74,7 @@ internal sealed class RenderCommand : InfraGenVerb
         }
 
         context.Output.WriteLine(report.Summary);
-        return report.Diagnostics.Count == 0 ? InfraGenHost.Ok : InfraGenHost.ExitCode(report.Diagnostics);
+        return report.Diagnostics.Count == 0 ? ExitCodes.Ok : ExitCodes.For(report.Diagnostics);
     });
 
     /// <summary>Each release's manifests as Helm printed them, one file per cluster and app.</summary>
@@ -83,8 +83,7 @@ internal sealed class RenderCommand : InfraGenVerb
         foreach (var release in estate.Releases)
         {
             var file = Path.Combine(directory, release.Cluster.Name, release.App.Name + ".yaml");
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, release.Manifest.ReplaceLineEndings("\n"), new System.Text.UTF8Encoding(false));
+            RequestedFile.Write(file, release.Manifest.ReplaceLineEndings("\n"), "--manifests");
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Inspection;
 using Cogrion.InfraGen.Loading;
 
@@ -29,11 +30,9 @@ internal sealed class SecretsCommand : InfraGenVerb
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
         var model = ModelLoader.Load(context.Catalog, paths);
-        Cluster? only = null;
-        if (parse.GetValue(_cluster) is { } name && (only = EstateNames.Cluster(model.Clusters, name, Command.Name, context.Error)) is null)
-        {
-            return InfraGenHost.UsageOrModelError;
-        }
+        var names = new EstateNames(Command.Name);
+        var only = parse.GetValue(_cluster) is { } name ? names.Cluster(model.Clusters, name) : null;
+        names.ThrowIfUnknown();
 
         var entries = SecretInventory.For(model, only);
         if (parse.GetValue(_format) == Json)
@@ -45,7 +44,7 @@ internal sealed class SecretsCommand : InfraGenVerb
             PrintText(model, entries, only, context.Output);
         }
 
-        return InfraGenHost.Ok;
+        return ExitCodes.Ok;
     });
 
     private static void PrintText(ResolvedEstate model, IReadOnlyList<SecretEntry> entries, Cluster? only, TextWriter output)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Loading;
 using Cogrion.InfraGen.Output;
 using Cogrion.InfraGen.Releasing;
@@ -45,23 +46,18 @@ internal sealed class SetImageCommand : InfraGenVerb
     public override int Run(ParseResult parse, VerbContext context) => WithPaths(parse, context, paths =>
     {
         var estate = ModelLoader.Define(context.Catalog);
-        var cluster = EstateNames.Cluster(estate.Clusters, parse.GetValue(_cluster)!, Command.Name, context.Error);
-        var app = EstateNames.App(estate.Apps, parse.GetValue(_app)!, Command.Name, context.Error);
-        if (cluster is null || app is null)
+        var names = new EstateNames(Command.Name);
+        var cluster = names.Cluster(estate.Clusters, parse.GetValue(_cluster)!);
+        var app = names.App(estate.Apps, parse.GetValue(_app)!);
+        names.ThrowIfUnknown();
+        if (!ModelLoader.RunsOn(app!, cluster!))
         {
-            return InfraGenHost.UsageOrModelError;
+            throw new InfraGenException([HostErrors.NoTagThere(Command.Name, $"app '{app!.Name}' does not run on cluster '{cluster!.Name}' (its RunsOn leaves the cluster out), so releases.yaml has no line for it")]);
         }
 
-        if (!ModelLoader.RunsOn(app, cluster))
+        if (!ModelLoader.ReadsImageTag(app!, cluster!))
         {
-            context.Error.WriteLine($"infragen set-image: error: app '{app.Name}' does not run on cluster '{cluster.Name}' (its RunsOn leaves the cluster out), so releases.yaml has no line for it. Nothing was changed.");
-            return InfraGenHost.UsageOrModelError;
-        }
-
-        if (!ModelLoader.ReadsImageTag(app, cluster))
-        {
-            context.Error.WriteLine($"infragen set-image: error: app '{app.Name}' reads no image tag on cluster '{cluster.Name}' (its values never use the context's ImageTag), so releases.yaml has no line for it. Nothing was changed.");
-            return InfraGenHost.UsageOrModelError;
+            throw new InfraGenException([HostErrors.NoTagThere(Command.Name, $"app '{app!.Name}' reads no image tag on cluster '{cluster!.Name}' (its values never use the context's ImageTag), so releases.yaml has no line for it")]);
         }
 
         var tag = ImageTag.Parse(parse.GetValue(_tag)!);
@@ -69,16 +65,16 @@ internal sealed class SetImageCommand : InfraGenVerb
         using var writing = OutDirectoryLock.ForWriting(paths.OutDirectory, context.Error);
         var current = ReleaseUpdate.ReadCurrent(paths);
         var releasesFile = paths.Display(paths.ReleasesFile);
-        if (current.Find(cluster.Name, app.Name) is { } entry && entry.Tag == tag)
+        if (current.Find(cluster!.Name, app!.Name) is { } entry && entry.Tag == tag)
         {
             context.Output.WriteLine($"infragen set-image: {app.Name} on {cluster.Name} is already on {tag} ({releasesFile} line {entry.Line}); nothing was changed.");
-            return InfraGenHost.Ok;
+            return ExitCodes.Ok;
         }
 
         var result = ReleaseUpdate.Apply(estate, paths, current, [new TagChange(cluster.Name, app.Name, tag)]);
         PrintEdits(result, releasesFile, Command.Name, context.Output);
         GenerateCommand.Print(result.Written, paths.OutDirectory, context.Output);
-        return InfraGenHost.Ok;
+        return ExitCodes.Ok;
     });
 
     /// <summary>Each tag set, as <c>model/releases.yaml line 5: control-plane on dev-sgp-1 sha-… -> sha-…</c>.</summary>

@@ -1,99 +1,90 @@
-using System.Text.RegularExpressions;
-using Cogrion.InfraGen.Documents;
 using Cogrion.InfraGen.Loading;
 using Cogrion.InfraGen.Rendering;
 
 namespace Cogrion.InfraGen.Inspection;
 
-/// <summary>One value that differs between two clusters.</summary>
-/// <param name="Path">Where in the document (<c>image.tag</c>).</param>
-/// <param name="Left">The first cluster's value; null when it has none.</param>
-/// <param name="Right">The second cluster's value; null when it has none.</param>
-/// <param name="NamesOnly">
-/// True when the two values are the same once each cluster's own names (cluster, env, region) are set aside:
-/// a difference every pair of clusters has, like <c>values/dev-sgp-1/…</c> against <c>values/prod-sgp-1/…</c>.
-/// </param>
-public sealed record ValueDifference(string Path, string? Left, string? Right, bool NamesOnly);
-
-/// <summary>How one app differs between two clusters.</summary>
-/// <param name="App">The app.</param>
-/// <param name="Values">Its effective values (chart defaults merged with the cluster's values file).</param>
-/// <param name="Application">Its Argo CD Application manifest.</param>
-public sealed record AppDifferences(string App, IReadOnlyList<ValueDifference> Values, IReadOnlyList<ValueDifference> Application)
+/// <summary>One file of both clusters compared (or an app's effective values).</summary>
+/// <param name="Name">What it is for every cluster: <c>values</c>, <c>application</c>, or its path with the cluster's name as a placeholder (<c>argocd/bootstrap/&lt;cluster&gt;.yaml</c>).</param>
+/// <param name="Differences">The values that differ.</param>
+/// <param name="OnlyOn">The one cluster that has the file, or null when both have it.</param>
+public sealed record ComparedFile(string Name, IReadOnlyList<ValueDifference> Differences, string? OnlyOn = null)
 {
     /// <summary>True when something other than the clusters' own names differs.</summary>
-    public bool Differs => Values.Concat(Application).Any(d => !d.NamesOnly);
+    public bool Differs => OnlyOn is not null || Differences.Any(d => !d.NamesOnly);
 }
 
-/// <summary>What a reviewer asks before a promotion: how the apps of one cluster differ from another's.</summary>
+/// <summary>The files of one app (or of the clusters themselves) compared.</summary>
+/// <param name="Name">The app, or null for the clusters' own files (bootstrap, root, …).</param>
+/// <param name="Files">Its files: for an app, its effective values first, then its Application, then any other.</param>
+public sealed record ComparedGroup(string? Name, IReadOnlyList<ComparedFile> Files)
+{
+    /// <summary>True when something other than the clusters' own names differs.</summary>
+    public bool Differs => Files.Any(f => f.Differs);
+}
+
+/// <summary>Two clusters compared: their own files, then each app's.</summary>
+/// <param name="Clusters">The clusters' own files; null when the comparison is narrowed to some apps.</param>
+/// <param name="Apps">Each app, in name order.</param>
+public sealed record ClusterDifferences(ComparedGroup? Clusters, IReadOnlyList<ComparedGroup> Apps);
+
+/// <summary>
+/// What a reviewer asks before a promotion: how every file of one cluster differs from the other's. Generic over
+/// the files: whatever the tree holds for a cluster (bootstrap, root, Applications, values, any kind added later) is
+/// paired with the other cluster's file of the same role (its path with the cluster's name set aside). An app's
+/// values are compared as the chart sees them: its defaults merged with the cluster's values file. An app that runs on
+/// one of the two only (<see cref="App.RunsOn"/>) has its files there only, and is said so.
+/// </summary>
 public static class ClusterComparison
 {
-    /// <summary>
-    /// Compares every app (or the named ones) of <paramref name="left"/> and <paramref name="right"/>, in app name order. An app
-    /// on one of the two only (<see cref="App.RunsOn"/>) differs in every value: each is on the other side's null.
-    /// </summary>
-    public static IReadOnlyList<AppDifferences> Compare(ResolvedEstate model, RenderedTree tree, Cluster left, Cluster right, IReadOnlyCollection<string> apps)
+    /// <summary>Compares every file of <paramref name="left"/> and <paramref name="right"/> (or only the named apps').</summary>
+    public static ClusterDifferences Compare(ResolvedEstate model, RenderedTree tree, Cluster left, Cluster right, IReadOnlyCollection<string> apps)
     {
-        var result = new List<AppDifferences>();
-        foreach (var app in model.Apps.Where(a => apps.Count == 0 || apps.Contains(a.Name)))
-        {
-            var (onLeft, onRight) = (model.Find(left, app), model.Find(right, app));
-            if (onLeft is null && onRight is null)
-            {
-                continue;
-            }
+        var leftFiles = tree.Files.Values.Where(f => f.Cluster == left).ToDictionary(f => DocumentDifferences.Role(f.Path, left), StringComparer.Ordinal);
+        var rightFiles = tree.Files.Values.Where(f => f.Cluster == right).ToDictionary(f => DocumentDifferences.Role(f.Path, right), StringComparer.Ordinal);
+        var roles = leftFiles.Keys.Union(rightFiles.Keys, StringComparer.Ordinal)
+            .Select(r => (Role: r, File: leftFiles.GetValueOrDefault(r) ?? rightFiles[r]))
+            .ToList();
 
-            var values = Differences(onLeft?.Effective, onRight?.Effective, left, right);
-            var application = Differences(ApplicationOf(tree, onLeft), ApplicationOf(tree, onRight), left, right);
-            result.Add(new AppDifferences(app.Name, values, application));
+        ComparedGroup? clusters = null;
+        if (apps.Count == 0)
+        {
+            clusters = new ComparedGroup(null, [.. roles.Where(r => r.File.App is null).OrderBy(r => r.Role, StringComparer.Ordinal).Select(r => File(r.Role, r.Role))]);
         }
 
-        return result;
-    }
-
-    private static DocNode? ApplicationOf(RenderedTree tree, AppOnCluster? placed) =>
-        placed is null ? null : ArgoCdManifests.ApplicationIn(tree.Files[TreeLayout.Application(placed.Cluster.Name, placed.App.Name)].Documents);
-
-    /// <summary>The differing leaves; a null side is an app that does not run on that cluster: it has none.</summary>
-    private static List<ValueDifference> Differences(DocNode? left, DocNode? right, Cluster leftCluster, Cluster rightCluster)
-    {
-        var leftLeaves = Leaves(left);
-        var rightLeaves = Leaves(right);
-
-        // Paths in the first cluster's order, then those only the second has.
-        var paths = leftLeaves.Keys.Concat(rightLeaves.Keys.Where(p => !leftLeaves.ContainsKey(p)));
-        var differences = new List<ValueDifference>();
-        foreach (var path in paths)
+        var groups = new List<ComparedGroup>();
+        foreach (var app in model.Apps.Where(a => (apps.Count == 0 || apps.Contains(a.Name)) && (model.Find(left, a) ?? model.Find(right, a)) is not null))
         {
-            var a = leftLeaves.GetValueOrDefault(path);
-            var b = rightLeaves.GetValueOrDefault(path);
-            if (string.Equals(a, b, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var namesOnly = a is not null && b is not null
-                && string.Equals(WithoutNames(a, leftCluster), WithoutNames(b, rightCluster), StringComparison.Ordinal);
-            differences.Add(new ValueDifference(path, a, b, namesOnly));
+            var files = roles.Where(r => r.File.App == app)
+                .OrderBy(r => Order(r.File.Kind))
+                .ThenBy(r => r.Role, StringComparer.Ordinal)
+                .Select(r => r.File.Kind switch
+                {
+                    FileKind.ClusterValues => Values(r.Role),
+                    FileKind.Application => File(r.Role, "application"),
+                    _ => File(r.Role, r.Role),
+                });
+            groups.Add(new ComparedGroup(app.Name, [.. files]));
         }
 
-        return differences;
+        return new ClusterDifferences(clusters, groups);
+
+        ComparedFile File(string role, string name) =>
+            Pair(name, leftFiles.GetValueOrDefault(role), rightFiles.GetValueOrDefault(role), (a, b) => DocumentDifferences.Of(a.Documents, b.Documents, left, right));
+
+        // The values the chart sees, not the file: a key moved into the chart defaults is no difference.
+        ComparedFile Values(string role) => Pair("values", leftFiles.GetValueOrDefault(role), rightFiles.GetValueOrDefault(role), (a, b) => DocumentDifferences.Of(
+            model.Find(left, a.App!)!.Effective, model.Find(right, b.App!)!.Effective, left, right));
+
+        ComparedFile Pair(string name, RenderedFile? a, RenderedFile? b, Func<RenderedFile, RenderedFile, IReadOnlyList<ValueDifference>> compare) =>
+            a is null ? new ComparedFile(name, [], right.Name)
+            : b is null ? new ComparedFile(name, [], left.Name)
+            : new ComparedFile(name, compare(a, b));
     }
 
-    private static Dictionary<string, string?> Leaves(DocNode? document) =>
-        document is null ? new() : DocPaths.Leaves(document).ToDictionary(l => l.Path, l => (string?)l.Value, StringComparer.Ordinal);
-
-    /// <summary>
-    /// The value with the cluster's own names set aside: the cluster and region names become placeholders and the env
-    /// name is dropped with one separator after it, since conventions often leave it out for one env
-    /// (<c>cplane.dev.sgp-1…</c> against <c>cplane.sgp-1…</c>). Whole words only, so "dev" in "devops" stays.
-    /// </summary>
-    private static string WithoutNames(string value, Cluster cluster)
+    private static int Order(FileKind kind) => kind switch
     {
-        value = Regex.Replace(value, Word(cluster.Name), "{cluster}", RegexOptions.CultureInvariant);
-        value = Regex.Replace(value, Word(cluster.Region.Name), "{region}", RegexOptions.CultureInvariant);
-        return Regex.Replace(value, Word(cluster.Env.Name) + "[.-]?", string.Empty, RegexOptions.CultureInvariant);
-    }
-
-    private static string Word(string name) => $"(?<![A-Za-z0-9]){Regex.Escape(name)}(?![A-Za-z0-9])";
+        FileKind.ClusterValues => 0,
+        FileKind.Application => 1,
+        _ => 2,
+    };
 }

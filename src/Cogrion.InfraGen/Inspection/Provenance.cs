@@ -79,13 +79,21 @@ public static class Provenance
     }
 
     /// <summary>
-    /// The model sources of one value of a values file (a cluster's or the chart defaults), most specific first:
-    /// the releases.yaml line when the value is the app's image tag there, then the property's declaration (or, when
-    /// the generator recorded none, the values record's, said so), then the code that set the value.
+    /// The model sources of one value of a generated file, most specific first. In a values file (a cluster's or the
+    /// chart defaults): the releases.yaml line when the value is the app's image tag there; then the chain from the
+    /// assignment that set it in the app's values function through the conventions it calls (<see cref="ValueChain"/>,
+    /// when the generator recorded the function); then the property's declaration (for a default, its initializer).
+    /// A sync wave: the app's <c>DependsOn</c> and those of the apps it depends on (<see cref="SyncWaveChain"/>).
     /// </summary>
-    public static IReadOnlyList<Source> OfValue(ResolvedEstate model, RenderedFile file, string path, DocNode value)
+    public static IReadOnlyList<Source> OfValue(ResolvedEstate model, ValueOrigins origins, RenderedFile file, string path, DocNode value)
     {
         var app = file.App;
+        if (app is not null && file.Kind == FileKind.Application && DocPaths.Find(file.Documents[0], path) is { } found
+            && DocPaths.Find(file.Documents[0], SyncWavePath) is { } wave && ReferenceEquals(found, wave))
+        {
+            return SyncWaveChain.For(model, origins, app);
+        }
+
         if (app is null || file.Kind is not (FileKind.ClusterValues or FileKind.ChartDefaults))
         {
             return OfFile(model, file);
@@ -110,8 +118,15 @@ public static class Provenance
         var property = PropertyOrigin(app.ValuesInfo, path);
         if (file.Kind == FileKind.ClusterValues && cluster is not null)
         {
+            var chain = ValueChain.For(origins, app, path);
+            sources.AddRange(chain);
             sources.Add(property);
-            sources.Add(new Source(app.DeclaredAt, $"app {app.Name}: its values function sets the value for {cluster.Name}"));
+            if (chain.Count == 0)
+            {
+                sources.Add(new Source(app.DeclaredAt, $"app {app.Name}: its values function sets the value for {cluster.Name}"));
+            }
+
+            sources.Add(new Source(cluster.DeclaredAt, $"cluster {cluster.Name}: the values function and the conventions read its Env and Region"));
         }
         else
         {
@@ -122,6 +137,9 @@ public static class Provenance
 
         return sources;
     }
+
+    /// <summary>The sync-wave annotation of an Application.</summary>
+    private const string SyncWavePath = "metadata.annotations[argocd.argoproj.io/sync-wave]";
 
     /// <summary>Where the key's property is declared: the nearest declared path (a dictionary entry is its property's).</summary>
     private static Source PropertyOrigin(HelmValuesInfo values, string path)

@@ -4,9 +4,9 @@ using Cogrion.InfraGen.Diagnostics;
 namespace Cogrion.InfraGen.Loading;
 
 /// <summary>
-/// INFRA1021: the Terraform inputs each cluster declares (AWS account, VPC, IAM role ARNs) are well-formed, every role
+/// INFRA1024: the Terraform inputs each cluster declares (AWS account, VPC, IAM role ARNs) are well-formed, every role
 /// belongs to the cluster's account, and every role is keyed by an app of the estate. Whether an app that needs an
-/// input has it is found when its values read it (INFRA1020, <see cref="MissingClusterInputException"/>).
+/// input has it is found when its values read it (INFRA1023, <see cref="MissingClusterInputException"/>).
 /// </summary>
 internal static partial class ClusterInputs
 {

@@ -50,7 +50,15 @@ public sealed class OutDirectoryLock : IDisposable
     {
         var root = Path.GetFullPath(outDirectory);
         TreeWriter.EnsureOwned(root);
-        Directory.CreateDirectory(root);
+        try
+        {
+            Directory.CreateDirectory(root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InfraGenException([ModelErrors.WriteFailed(root, e.Message, written: 0, others: 0)]); // A file above it, a read-only file system.
+        }
+
         return new OutDirectoryLock(Acquire(root, exclusive: true, status, timeout ?? ConfiguredTimeout));
     }
 

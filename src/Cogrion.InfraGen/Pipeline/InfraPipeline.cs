@@ -29,17 +29,28 @@ public static class InfraPipeline
     /// <summary>
     /// Renders, then writes only if everything rendered, holding out/'s lock from the first read of the model's files to
     /// the last write (<see cref="OutDirectoryLock"/>): a run that waited renders the model as it is once it may write.
-    /// Says on <paramref name="status"/> (default: standard error) when it waits for another run.
+    /// Says on <paramref name="status"/> when it waits for another run. With <paramref name="render"/>, writes only if
+    /// Helm also renders the tree with zero findings.
     /// </summary>
-    public static WriteReport Generate(IInfraCatalog catalog, ModelPaths paths, TextWriter? status = null) => Generate(catalog, paths, status, render: null).Written;
-
-    /// <summary>As <see cref="Generate(IInfraCatalog, ModelPaths, TextWriter?)"/>; with <paramref name="render"/>, writes only if Helm also renders the tree with zero findings.</summary>
-    public static (WriteReport Written, RenderReport? Render) Generate(IInfraCatalog catalog, ModelPaths paths, TextWriter? status, RenderOptions? render)
+    public static (WriteReport Written, RenderReport? Render) Generate(IInfraCatalog catalog, ModelPaths paths, TextWriter status, RenderOptions? render)
     {
-        using var writing = OutDirectoryLock.ForWriting(paths.OutDirectory, status ?? Console.Error);
+        using var writing = OutDirectoryLock.ForWriting(paths.OutDirectory, status);
         var (tree, rendered) = render is null ? (Render(catalog, paths), null) : RenderChecked(catalog, paths, render);
         RetirementCheck.Check(ModelLoader.Define(catalog), tree, paths.OutDirectory);
         return (TreeWriter.Write(tree, paths.OutDirectory), rendered);
+    }
+
+    /// <summary>
+    /// As <see cref="Generate"/> without the render check, and says what the write changes: out/ compared with the new
+    /// tree under the same lock, just before writing it (what <c>watch</c> prints after each save).
+    /// </summary>
+    public static (WriteReport Written, DriftReport Changes) GenerateComparing(IInfraCatalog catalog, ModelPaths paths, TextWriter status)
+    {
+        using var writing = OutDirectoryLock.ForWriting(paths.OutDirectory, status);
+        var tree = Render(catalog, paths);
+        RetirementCheck.Check(ModelLoader.Define(catalog), tree, paths.OutDirectory);
+        var changes = DriftReport.Compare(tree, paths.OutDirectory);
+        return (TreeWriter.Write(tree, paths.OutDirectory), changes);
     }
 
     /// <summary>
@@ -89,7 +100,7 @@ public static class InfraPipeline
     }
 
     /// <summary>As <see cref="RenderWithHelm"/>, throwing every finding: for <c>generate</c> and <c>check</c> with <c>--render</c>.</summary>
-    public static (RenderedTree Tree, RenderReport Report) RenderChecked(IInfraCatalog catalog, ModelPaths paths, RenderOptions options)
+    private static (RenderedTree Tree, RenderReport Report) RenderChecked(IInfraCatalog catalog, ModelPaths paths, RenderOptions options)
     {
         var rendered = RenderWithHelm(catalog, paths, options);
         return rendered.Report.Diagnostics.Count == 0 ? rendered : throw new InfraGenException(rendered.Report.Diagnostics) { SummaryLine = rendered.Report.Summary };
@@ -98,14 +109,17 @@ public static class InfraPipeline
     /// <summary>
     /// Renders in memory and compares with the tree on disk; writes nothing. Reads out/ under a shared lock, so it
     /// waits for a generation in progress and a generation waits only for the comparison, never for the rendering.
+    /// With <paramref name="render"/>, compares only after the Helm render check passed.
     /// </summary>
-    public static DriftReport Check(IInfraCatalog catalog, ModelPaths paths, TextWriter? status = null) => Check(catalog, paths, status, render: null).Drift;
-
-    /// <summary>As <see cref="Check(IInfraCatalog, ModelPaths, TextWriter?)"/>; with <paramref name="render"/>, after the Helm render check passed.</summary>
-    public static (DriftReport Drift, RenderReport? Render) Check(IInfraCatalog catalog, ModelPaths paths, TextWriter? status, RenderOptions? render)
+    public static (DriftReport Drift, RenderReport? Render) Check(IInfraCatalog catalog, ModelPaths paths, TextWriter status, RenderOptions? render)
     {
+        if (File.Exists(paths.OutDirectory))
+        {
+            throw new InfraGenException([ModelErrors.OutPathIsAFile(Path.GetFullPath(paths.OutDirectory))]); // Not "missing": the path is taken.
+        }
+
         var (tree, rendered) = render is null ? (Render(catalog, paths), null) : RenderChecked(catalog, paths, render);
-        using var reading = OutDirectoryLock.ForReading(paths.OutDirectory, status ?? Console.Error);
+        using var reading = OutDirectoryLock.ForReading(paths.OutDirectory, status);
         var estate = ModelLoader.Define(catalog);
         return (DriftReport.Compare(tree, paths.OutDirectory, path => RetirementCheck.Describe(estate, path)), rendered);
     }

@@ -25,6 +25,23 @@ public static class Command
     /// <summary>Runs <paramref name="file"/> and waits for it.</summary>
     public static CommandResult Run(string file, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
+        var start = StartInfo(file, arguments, workingDirectory, environment);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(HangLimit))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        var shown = string.Join(' ', new[] { file }.Concat(start.ArgumentList));
+        return new CommandResult(shown, process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>How a command starts: output captured as UTF-8, and an environment free of the test run's MSBuild state.</summary>
+    public static ProcessStartInfo StartInfo(string file, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment)
+    {
         var start = new ProcessStartInfo(file)
         {
             WorkingDirectory = workingDirectory,
@@ -54,22 +71,13 @@ public static class Command
             // An installed tool's launcher finds the runtime through DOTNET_ROOT.
             start.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(new FileInfo(Dotnet).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Dotnet);
         }
+
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(HangLimit))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-
-        var shown = string.Join(' ', new[] { file }.Concat(start.ArgumentList));
-        return new CommandResult(shown, process.ExitCode, output.Result, error.Result);
+        return start;
     }
 
     /// <summary>Runs the dotnet CLI.</summary>

@@ -17,7 +17,7 @@ public sealed class InfraGenExceptionTests
         Assert.Equal("The run stopped without naming a problem.", exception.Message);
         Assert.Empty(exception.Diagnostics);
         var error = new StringWriter();
-        Assert.Equal(InfraGenHost.UsageOrModelError, InfraGenHost.Report(exception, paths: null, absolutePaths: false, error));
+        Assert.Equal(ExitCodes.Refused, ErrorBoundary.Report(exception, paths: null, absolutePaths: false, error));
         Assert.Equal("infragen: 0 error(s); out/ was not changed." + Environment.NewLine, error.ToString());
     }
 

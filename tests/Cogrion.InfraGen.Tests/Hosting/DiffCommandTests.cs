@@ -17,7 +17,9 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("    image.tag", StringComparison.Ordinal) && l.EndsWith("sha-a1b2c3d -> sha-9f8e7d6", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("    replicas", StringComparison.Ordinal) && l.EndsWith("1 -> 3", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("    note", StringComparison.Ordinal) && l.EndsWith("\"yes\" -> (absent)", StringComparison.Ordinal));
-        Assert.Contains("only the clusters' names differ (3, --all lists them): global.environment, host, application spec.source.helm.valueFiles[0]", run.Output);
+        // The environment is a setting of the cluster, not a name: dev against prod is a real difference.
+        Assert.Contains(lines, l => l.StartsWith("    global.environment", StringComparison.Ordinal) && l.EndsWith("dev -> prod", StringComparison.Ordinal));
+        Assert.Contains("only the clusters' names differ (2, --all lists them): host, application spec.source.helm.valueFiles[0]", run.Output);
         Assert.DoesNotContain("db", run.Output);
         Assert.EndsWith("1 of 1 app(s) differ between dev-sgp-1 and prod-sgp-1.", run.Output.TrimEnd());
     }
@@ -32,12 +34,46 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_app_whose_values_differ_only_by_names_is_reported_the_same()
+    public void An_app_whose_values_differ_only_by_names_and_the_environment_lists_the_environment_and_counts_the_names()
     {
         var run = Diff("dev-sgp-1", "prod-sgp-1", "--app", "db");
 
-        Assert.Contains("db: same but for the clusters' names", run.Output);
-        Assert.EndsWith("0 of 1 app(s) differ between dev-sgp-1 and prod-sgp-1.", run.Output.TrimEnd());
+        // Every chart gets global.environment (InfraGen supplies it): dev against prod is a real difference, not a name.
+        var lines = run.Output.Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Contains("db", lines);
+        Assert.Contains("    global.environment  dev -> prod", lines);
+        Assert.Contains("  only the clusters' names differ (1, --all lists them): application spec.source.helm.valueFiles[0]", lines);
+        Assert.EndsWith("1 of 1 app(s) differ between dev-sgp-1 and prod-sgp-1.", run.Output.TrimEnd());
+    }
+
+    [Fact]
+    public void Every_file_of_both_clusters_is_compared_and_a_region_of_AWS_is_a_real_difference()
+    {
+        var paths = FixtureModel.CreateFiles(_temp, FixtureModel.Releases + "\nprod-fra-1:\n  web: sha-9f8e7d6\n");
+        var run = HostRun.Run(new TestCatalog(FixtureModel.EstateWithFra1()), ["diff", "prod-sgp-1", "prod-fra-1", "--model", paths.ModelDirectory, "--out", paths.OutDirectory]);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var own = lines.IndexOf("the clusters' own files");
+        Assert.True(own > 0, run.Output);
+        Assert.Equal("  argocd/bootstrap/<cluster>.yaml:", lines[own + 1]);
+        Assert.Equal("    ClusterSecretStore/aws-secrets-manager spec.provider.aws.region", lines[own + 2]); // Longer than the key column.
+        Assert.Equal($"    {new string(' ', 44)}  ap-southeast-1 -> eu-central-1", lines[own + 3]);
+        Assert.Contains("argocd/root/<cluster>.yaml spec.source.path", run.Output); // Counted as a name difference.
+
+        // The region itself is a setting; paths and hosts that hold it are names.
+        Assert.Contains(lines, l => l.StartsWith("    global.region", StringComparison.Ordinal) && l.EndsWith("sgp-1 -> fra-1", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("    host", StringComparison.Ordinal));
+        Assert.EndsWith("2 of 2 app(s) differ between prod-sgp-1 and prod-fra-1; their own files differ.", run.Output.TrimEnd());
+    }
+
+    [Fact]
+    public void App_narrows_to_its_files_and_leaves_the_clusters_own_out()
+    {
+        var run = Diff("dev-sgp-1", "prod-sgp-1", "--app", "db");
+
+        Assert.StartsWith("infragen diff dev-sgp-1 prod-sgp-1: the files of db;", run.Output);
+        Assert.DoesNotContain("the clusters' own files", run.Output);
     }
 
     [Theory]

@@ -45,13 +45,13 @@ public sealed class PromoteCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--app", "web", "--from", "nowhere", "--to", "prod-sgp-1" }, "infragen promote: error: no cluster 'nowhere'; the clusters are dev-sgp-1, prod-fra-1, prod-sgp-1.")]
-    [InlineData(new[] { "--app", "web", "--from", "dev-sgp-1", "--to", "nowhere" }, "infragen promote: error: no cluster 'nowhere'; the clusters are dev-sgp-1, prod-fra-1, prod-sgp-1.")]
-    [InlineData(new[] { "--app", "shop", "--from", "dev-sgp-1", "--to", "prod-sgp-1" }, "infragen promote: error: no app 'shop'; the apps are db, web.")]
-    [InlineData(new[] { "--app", "web", "--from", "dev-sgp-1", "--to", "dev-sgp-1" }, "infragen promote: error: --to dev-sgp-1 is the --from cluster")]
-    [InlineData(new[] { "--app", "db", "--from", "dev-sgp-1", "--to", "prod-sgp-1" }, "infragen promote: error: app 'db' has no image tag on cluster 'dev-sgp-1' to promote (its values never use the context's ImageTag).")]
-    [InlineData(new[] { "--app", "web", "--from", "prod-fra-1", "--to", "prod-sgp-1" }, "infragen promote: error: app 'web' has no image tag on cluster 'prod-fra-1' to promote (model/releases.yaml has no tag for it there).")]
-    [InlineData(new[] { "--from", "dev-sgp-1", "--to", "prod-sgp-1" }, "Option '--app' is required.")]
+    [InlineData(new[] { "--app", "web", "--from", "nowhere", "--to", "prod-sgp-1" }, "infragen: error INFRA1021: promote: no cluster 'nowhere'; the clusters are dev-sgp-1, prod-fra-1, prod-sgp-1.")]
+    [InlineData(new[] { "--app", "web", "--from", "dev-sgp-1", "--to", "nowhere" }, "infragen: error INFRA1021: promote: no cluster 'nowhere'; the clusters are dev-sgp-1, prod-fra-1, prod-sgp-1.")]
+    [InlineData(new[] { "--app", "shop", "--from", "dev-sgp-1", "--to", "prod-sgp-1" }, "infragen: error INFRA1021: promote: no app 'shop'; the apps are db, web. Nothing was changed.")]
+    [InlineData(new[] { "--app", "web", "--from", "dev-sgp-1", "--to", "dev-sgp-1" }, "infragen: error INFRA1020: --to dev-sgp-1 is the --from cluster; promote copies a tag to another cluster. See `infragen --help`")]
+    [InlineData(new[] { "--app", "db", "--from", "dev-sgp-1", "--to", "prod-sgp-1" }, "infragen: error INFRA1022: promote: app 'db' has no image tag on cluster 'dev-sgp-1' to promote (its values never use the context's ImageTag).")]
+    [InlineData(new[] { "--app", "web", "--from", "prod-fra-1", "--to", "prod-sgp-1" }, "infragen: error INFRA1022: promote: app 'web' has no image tag on cluster 'prod-fra-1' to promote (model/releases.yaml has no tag for it there).")]
+    [InlineData(new[] { "--from", "dev-sgp-1", "--to", "prod-sgp-1" }, "infragen: error INFRA1020: Option '--app' is required. See `infragen --help`")]
     public void Each_refusal_exits_2_and_changes_nothing(string[] args, string message)
     {
         var paths = Generated();
@@ -92,7 +92,7 @@ public sealed class PromoteCommandTests : IDisposable
         var run = HostRun.Verb(_catalog, paths, "promote", "--app", "web", "--from", "dev-sgp-1", "--to", "prod-sgp-1", "--summary", directory);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"infragen promote: error: --summary {directory} is a directory; give the path of the Markdown file to write. Nothing was changed.", run.Error);
+        Assert.Contains($"infragen: error INFRA1020: --summary {directory} is a directory; give the path of the file to write. See `infragen --help` for the verbs and `infragen <verb> --help` for a verb's options; nothing was changed.", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
         Assert.Equal(before, TempDirectory.Snapshot(_temp.Path));
     }

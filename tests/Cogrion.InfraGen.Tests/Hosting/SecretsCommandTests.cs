@@ -36,7 +36,7 @@ public sealed class SecretsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--cluster", "nowhere" }, "infragen secrets: error: no cluster 'nowhere'; the clusters are dev-sgp-1, prod-sgp-1.")]
+    [InlineData(new[] { "--cluster", "nowhere" }, "infragen: error INFRA1021: secrets: no cluster 'nowhere'; the clusters are dev-sgp-1, prod-sgp-1. Nothing was changed.")]
     [InlineData(new[] { "--format", "xml" }, "Argument 'xml' not recognized. Must be one of")]
     public void An_unknown_cluster_or_format_exits_2(string[] args, string message)
     {

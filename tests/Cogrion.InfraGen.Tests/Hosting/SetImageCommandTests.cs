@@ -54,9 +54,9 @@ public sealed class SetImageCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("nowhere", "web", "infragen set-image: error: no cluster 'nowhere'; the clusters are dev-sgp-1, prod-sgp-1.")]
-    [InlineData("dev-sgp-1", "shop", "infragen set-image: error: no app 'shop'; the apps are db, web.")]
-    [InlineData("dev-sgp-1", "db", "infragen set-image: error: app 'db' reads no image tag on cluster 'dev-sgp-1'")]
+    [InlineData("nowhere", "web", "infragen: error INFRA1021: set-image: no cluster 'nowhere'; the clusters are dev-sgp-1, prod-sgp-1. Nothing was changed.")]
+    [InlineData("dev-sgp-1", "shop", "infragen: error INFRA1021: set-image: no app 'shop'; the apps are db, web. Nothing was changed.")]
+    [InlineData("dev-sgp-1", "db", "infragen: error INFRA1022: set-image: app 'db' reads no image tag on cluster 'dev-sgp-1'")]
     public void An_unknown_cluster_or_app_or_an_app_without_an_image_exits_2_and_changes_nothing(string cluster, string app, string message) =>
         RefusedWithoutChanges(_catalog, cluster, app, "sha-0123abc", message);
 

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 using Cogrion.InfraGen.Benchmarks;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Hosting;
 using Cogrion.InfraGen.Pipeline;
 using Cogrion.InfraGen.Tests.Support;
-using YamlDotNet.RepresentationModel;
 using Xunit.Abstractions;
+using YamlDotNet.RepresentationModel;
 
 // Bad names on purpose: the run-time check (INFRA1001) is under test; the compile-time one (INFRA0002) would stop the build.
 #pragma warning disable INFRA0002
@@ -62,7 +63,7 @@ public sealed class LimitsTests(ITestOutputHelper log) : IDisposable
     {
         Cluster tooLong = new(FixtureModel.Dev, new Region(new string('r', 60), "eu-central-1")); var line = Line();
 
-        var error = ModelRejection.Run(_temp, FixtureModel.Estate(clusters: [tooLong]), exitCode: InfraGenHost.UsageOrModelError);
+        var error = ModelRejection.Run(_temp, FixtureModel.Estate(clusters: [tooLong]), exitCode: ExitCodes.Refused);
 
         Assert.Contains(
             $"LimitsTests.cs({line}): error INFRA1001: Cluster Name 'dev-{new string('r', 60)}' is not allowed: it must be a DNS-1123 label: 1 to 63 characters, " +
@@ -75,7 +76,7 @@ public sealed class LimitsTests(ITestOutputHelper log) : IDisposable
     {
         App<DbValues> db = new(new ChartSpec("1.0.0", "db"), c => (DbValues)FixtureModel.Db().ValuesFor(c)!) { Namespace = new string('n', 64) }; var line = Line();
 
-        var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), db]), exitCode: InfraGenHost.UsageOrModelError);
+        var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: [FixtureModel.Web(), db]), exitCode: ExitCodes.Refused);
 
         Assert.Contains($"LimitsTests.cs({line}): error INFRA1001: App Namespace '{new string('n', 64)}' is not allowed", error);
         Assert.Contains("; it is 64 characters long, 1 more than the 63 allowed.", error);
@@ -96,7 +97,7 @@ public sealed class LimitsTests(ITestOutputHelper log) : IDisposable
     [Fact]
     public void An_empty_estate_is_an_error_for_its_clusters_and_its_apps()
     {
-        var error = ModelRejection.Run(_temp, FixtureModel.Estate(clusters: [], apps: []), exitCode: InfraGenHost.UsageOrModelError);
+        var error = ModelRejection.Run(_temp, FixtureModel.Estate(clusters: [], apps: []), exitCode: ExitCodes.Refused);
 
         Assert.Contains("infragen: error INFRA1007: The estate has no clusters; declare at least one.", error);
         Assert.Contains("infragen: error INFRA1007: The estate has no apps; declare at least one.", error);
@@ -106,7 +107,7 @@ public sealed class LimitsTests(ITestOutputHelper log) : IDisposable
     [Fact]
     public void An_estate_whose_app_list_is_empty_is_an_error()
     {
-        var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: []), exitCode: InfraGenHost.UsageOrModelError);
+        var error = ModelRejection.Run(_temp, FixtureModel.Estate(apps: []), exitCode: ExitCodes.Refused);
 
         Assert.Contains("infragen: error INFRA1007: The estate has no apps; declare at least one.", error);
         Assert.Contains("infragen: 1 error(s); out/ was not changed.", error);
@@ -115,8 +116,8 @@ public sealed class LimitsTests(ITestOutputHelper log) : IDisposable
     [Fact]
     public void Null_lists_and_a_Define_that_returns_null_are_errors_not_crashes()
     {
-        var nullLists = ModelRejection.Run(_temp, FixtureModel.Estate() with { Clusters = null!, Apps = null! }, exitCode: InfraGenHost.UsageOrModelError);
-        var nothing = ModelRejection.Run(_temp, new TestCatalog(() => null!), exitCode: InfraGenHost.UsageOrModelError);
+        var nullLists = ModelRejection.Run(_temp, FixtureModel.Estate() with { Clusters = null!, Apps = null! }, exitCode: ExitCodes.Refused);
+        var nothing = ModelRejection.Run(_temp, new TestCatalog(() => null!), exitCode: ExitCodes.Refused);
 
         Assert.Contains("error INFRA1007: The estate has no clusters", nullLists);
         Assert.Contains("error INFRA1007: The estate has no apps", nullLists);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Tests.Support;
 
 // These tests write bad names as literals on purpose, to test the run-time check (INFRA1001) that names computed
@@ -193,7 +194,7 @@ public sealed class BadModelTests : IDisposable
     {
         var throwing = new TestCatalog(() => throw new InvalidOperationException("no estate today")); var line = Line();
 
-        var error = ModelRejection.Run(_temp, throwing, exitCode: Cogrion.InfraGen.Hosting.InfraGenHost.UsageOrModelError);
+        var error = ModelRejection.Run(_temp, throwing, exitCode: ExitCodes.Refused);
 
         Assert.Contains($"BadModelTests.cs({line}): error INFRA1000: The model threw while defining the estate: InvalidOperationException: no estate today", error);
     }

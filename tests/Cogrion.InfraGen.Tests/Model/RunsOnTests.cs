@@ -167,11 +167,11 @@ public sealed class RunsOnTests : IDisposable
         using var harness = new ValidationHarness(FixtureModel.Estate(apps: [WebOnProduction(), FixtureModel.Db()]), ProdReleases);
         var (dev, prod) = (harness.Model.Clusters[0], harness.Model.Clusters[1]);
 
-        var web = Assert.Single(ClusterComparison.Compare(harness.Model, harness.Tree, dev, prod, ["web"]));
+        var web = Assert.Single(ClusterComparison.Compare(harness.Model, harness.Tree, dev, prod, ["web"]).Apps);
 
+        // Each of its files is on prod-sgp-1 only, and said so; the comparison does not list every value against nothing.
         Assert.True(web.Differs);
-        Assert.All(web.Values, d => Assert.Null(d.Left));
-        Assert.Contains(web.Values, d => d.Path == "host" && d.Right == "web.prod-sgp-1.example.com");
+        Assert.Equal([("values", "prod-sgp-1"), ("application", "prod-sgp-1")], web.Files.Select(f => (f.Name, f.OnlyOn)));
     }
 
     [Fact]
@@ -184,9 +184,9 @@ public sealed class RunsOnTests : IDisposable
         var explain = HostRun.Run(catalog, ["explain", "out/values/dev-sgp-1/web.yaml", .. where]);
         var setImage = HostRun.Run(catalog, ["set-image", "--cluster", "dev-sgp-1", "--app", "web", "--tag", "sha-1234567", .. where]);
 
-        Assert.Equal(InfraGenHost.UsageOrModelError, explain.ExitCode);
+        Assert.Equal(ExitCodes.Refused, explain.ExitCode);
         Assert.Contains("'out/values/dev-sgp-1/web.yaml' is not generated: app 'web' does not run on cluster 'dev-sgp-1' (its RunsOn leaves the cluster out).", explain.Error);
-        Assert.Equal(InfraGenHost.UsageOrModelError, setImage.ExitCode);
+        Assert.Equal(ExitCodes.Refused, setImage.ExitCode);
         Assert.Contains("app 'web' does not run on cluster 'dev-sgp-1' (its RunsOn leaves the cluster out), so releases.yaml has no line for it. Nothing was changed.", setImage.Error);
         Assert.Equal(ProdReleases, File.ReadAllText(paths.ReleasesFile));
     }
@@ -200,7 +200,7 @@ public sealed class RunsOnTests : IDisposable
 
         var refused = HostRun.Generate(new TestCatalog(narrowed), paths);
 
-        Assert.Equal(InfraGenHost.UsageOrModelError, refused.ExitCode);
+        Assert.Equal(ExitCodes.Refused, refused.ExitCode);
         Assert.Contains("error INFRA1014: App 'web' no longer runs on dev-sgp-1 (its RunsOn leaves it out), so this run would remove its Application there", refused.Error);
         Assert.True(File.Exists(Path.Combine(paths.OutDirectory, "argocd", "apps", "dev-sgp-1", "web.yaml")));
 

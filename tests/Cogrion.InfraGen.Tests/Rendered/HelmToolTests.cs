@@ -58,6 +58,40 @@ public sealed class HelmToolTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_helm_killed_while_rendering_is_INFRA4001_exit_2_not_a_chart_that_fails_to_render()
+    {
+        // Issue 15: a Helm ended by a signal came back as INFRA4004 "could not render" with an empty reason, blaming
+        // every chart. The fake is a shell script that answers the version and kills itself for anything else.
+        var fake = _temp.Combine("helm");
+        File.WriteAllText(fake, $"#!/bin/sh\nif [ \"$1\" = version ]; then exec '{PinnedHelm.Path}' \"$@\"; fi\nkill -9 $$\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var paths = ModelCopy.Create(_temp, "killed"); // A render cache of its own: every pair needs Helm.
+
+        var run = HostRun.Verb(new InfraCatalog(), paths, "render", "--cluster", "dev-sgp-1", "--helm", fake, "--chart-cache", PinnedHelm.ChartCache);
+
+        Assert.True(run.ExitCode == ExitCodes.Refused, run.Error);
+        Assert.True(run.Error.Contains($"infragen: error INFRA4001: Helm '{fake}' stopped before it finished: `helm ", StringComparison.Ordinal), run.Error);
+        Assert.Contains("was ended by signal 9 (killed, or out of memory)", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("INFRA4004", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_manifests_into_a_path_below_a_file_is_INFRA3005_not_an_unhandled_exception()
+    {
+        // Issue 15: writing the manifests threw DirectoryNotFoundException to System.CommandLine, which printed its stack.
+        File.WriteAllText(_temp.Combine("a-file"), "not a directory\n");
+        var manifests = _temp.Combine("a-file", "manifests");
+
+        var run = HostRun.Verb(new InfraCatalog(), RealModel.Paths, "render", "--cluster", "dev-sgp-1", "--manifests", manifests, "--helm", PinnedHelm.Path, "--chart-cache", PinnedHelm.ChartCache);
+
+        Assert.True(run.ExitCode == ExitCodes.Refused, run.Error);
+        Assert.Contains($"infragen: error INFRA3005: cannot write --manifests {Path.Combine(manifests, "dev-sgp-1")}", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_with_render_fails_without_helm_and_does_not_skip()
     {
         var run = HostRun.Verb(new InfraCatalog(), RealModel.Paths, "check", "--render", "--helm", _temp.Combine("no-such-helm"));

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Hosting;
 using Cogrion.InfraGen.Tests.Support;
 
@@ -48,7 +49,7 @@ public sealed class UnrenderableValueTests : IDisposable
         Assert.Contains("[out/charts/db/Chart.yaml /description]", error);
     }
 
-    private string Refused(Estate bad) => ModelRejection.Run(_temp, bad, exitCode: InfraGenHost.UsageOrModelError);
+    private string Refused(Estate bad) => ModelRejection.Run(_temp, bad, exitCode: ExitCodes.Refused);
 
     /// <summary>The fixture estate with the web app's values on dev-sgp-1 changed.</summary>
     private static Estate WebWith(Func<WebValues, WebValues> change) =>

@@ -1,3 +1,4 @@
+using Cogrion.InfraGen.Diagnostics;
 using Cogrion.InfraGen.Hosting;
 using Cogrion.InfraGen.Loading;
 
@@ -11,11 +12,11 @@ public static class ModelRejection
     /// files); asserts <paramref name="exitCode"/> (by default 1, a validation failure) and that out/ hashes the same.
     /// Returns what was printed.
     /// </summary>
-    public static string Run(TempDirectory temp, Estate bad, Action<ModelPaths>? prepare = null, int exitCode = InfraGenHost.Failed) =>
+    public static string Run(TempDirectory temp, Estate bad, Action<ModelPaths>? prepare = null, int exitCode = ExitCodes.Failed) =>
         Run(temp, new TestCatalog(bad), prepare, exitCode);
 
     /// <summary>As <see cref="Run(TempDirectory, Estate, Action{ModelPaths}?, int)"/>, for a catalog (whose model may not even define an estate).</summary>
-    public static string Run(TempDirectory temp, IInfraCatalog bad, Action<ModelPaths>? prepare = null, int exitCode = InfraGenHost.Failed)
+    public static string Run(TempDirectory temp, IInfraCatalog bad, Action<ModelPaths>? prepare = null, int exitCode = ExitCodes.Failed)
     {
         var paths = FixtureModel.CreateFiles(temp);
         var good = HostRun.Generate(new TestCatalog(FixtureModel.Estate()), paths);

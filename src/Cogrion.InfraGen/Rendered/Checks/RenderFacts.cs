@@ -14,6 +14,12 @@ public sealed class RenderFacts
 {
     private readonly Dictionary<string, Dictionary<(string Group, string Version, string Kind), (DocMap Crd, Lazy<CompiledSchema?> Schema)>> _crds = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// CRD schemas by their text, for this run: every cluster installs the same CRDs (hundreds of kB each), so each is
+    /// built once per run rather than once per cluster; nothing outlives the run.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Title, string Text), Lazy<CompiledSchema?>> _schemas = new();
+
     public RenderFacts(ResolvedEstate model, RenderedTree tree, IReadOnlyList<RenderedRelease> releases)
     {
         Model = model;
@@ -79,7 +85,7 @@ public sealed class RenderFacts
     public bool SelfHeals(Cluster cluster, App app) =>
         Application(cluster, app) is { } application && DocPointer.Find(application, ["spec", "syncPolicy", "automated", "selfHeal"]) is DocScalar { Text: "true" };
 
-    private static CompiledSchema? SchemaOf(DocMap crd, string group, string version, string kind)
+    private CompiledSchema? SchemaOf(DocMap crd, string group, string version, string kind)
     {
         var versions = DocPointer.Find(crd, ["spec", "versions"]) as DocSeq;
         var entry = versions?.OfType<DocMap>().FirstOrDefault(v => v["name"] is DocScalar n && n.Text == version);
@@ -88,9 +94,15 @@ public sealed class RenderFacts
             return null;
         }
 
+        var key = ($"{kind} ({group}/{version}, from its CustomResourceDefinition)", DocJson.ToElement(schema).GetRawText());
+        return _schemas.GetOrAdd(key, static key => new Lazy<CompiledSchema?>(() => Build(key.Title, key.Text))).Value;
+    }
+
+    private static CompiledSchema? Build(string title, string text)
+    {
         try
         {
-            return CompiledSchema.Cached($"{kind} ({group}/{version}, from its CustomResourceDefinition)", DocJson.ToElement(schema).GetRawText(), kubernetes: true);
+            return CompiledSchema.Parse(title, text, kubernetes: true);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or Json.Schema.JsonSchemaException or ArgumentException or InvalidOperationException)
         {

@@ -47,7 +47,7 @@ public sealed class ValuesSchemaRule : ITreeRule
 
         try
         {
-            return CompiledSchema.Cached($"chart {app} values", file.Text);
+            return CompiledSchema.Parse($"chart {app} values", file.Text); // Once per chart per run: nothing to share.
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or Json.Schema.JsonSchemaException or ArgumentException or InvalidOperationException)
         {

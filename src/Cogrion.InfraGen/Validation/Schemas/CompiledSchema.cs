@@ -26,27 +26,6 @@ public sealed class CompiledSchema
     /// <summary>Which strings the schema reads.</summary>
     public ContentShape Shape { get; }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Title, string Text, bool Kubernetes), Lazy<CompiledSchema>> Built = new();
-
-    /// <summary>
-    /// The schema of a text, built once per process (a chart's values.schema.json is the same in every run of one
-    /// model); throws <see cref="JsonException"/> or JsonSchema.Net's exceptions when it is not a schema.
-    /// </summary>
-    /// <remarks><paramref name="kubernetes"/>: a Kubernetes OpenAPI schema, see <see cref="Parse(string, string, bool)"/>.</remarks>
-    public static CompiledSchema Cached(string title, string text, bool kubernetes = false)
-    {
-        var built = Built.GetOrAdd((title, text, kubernetes), static key => new Lazy<CompiledSchema>(() => Parse(key.Title, key.Text, key.Kubernetes)));
-        try
-        {
-            return built.Value;
-        }
-        catch
-        {
-            Built.TryRemove(new KeyValuePair<(string, string, bool), Lazy<CompiledSchema>>((title, text, kubernetes), built));
-            throw;
-        }
-    }
-
     /// <summary>Builds a schema from its text; throws <see cref="JsonException"/> or JsonSchema.Net's exceptions when it is not one.</summary>
     public static CompiledSchema Parse(string title, string text) => Parse(title, text, kubernetes: false);
 

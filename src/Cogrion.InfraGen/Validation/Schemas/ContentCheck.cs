@@ -15,11 +15,10 @@ public sealed class ContentCheck
 {
     private static readonly EvaluationOptions FlagOnly = new() { OutputFormat = OutputFormat.Flag };
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Keyword, string ValueJson), ContentCheck> Shared = new();
-
     private readonly Lazy<(JsonSchema Schema, Regex? Pattern)> _built;
 
-    private ContentCheck(string keyword, string valueJson)
+    /// <summary>The check of one keyword and value (its JSON text), built the first time it answers.</summary>
+    public ContentCheck(string keyword, string valueJson)
     {
         Keyword = keyword;
         _built = new Lazy<(JsonSchema, Regex?)>(() =>
@@ -31,13 +30,6 @@ public sealed class ContentCheck
             return (schema, pattern);
         });
     }
-
-    /// <summary>
-    /// The check of one keyword and value. Checks are pure, so one instance per keyword and value serves every
-    /// schema and run of the process (a values schema repeats the same tag and quantity patterns many times).
-    /// </summary>
-    public static ContentCheck For(string keyword, string valueJson) =>
-        Shared.GetOrAdd((keyword, valueJson), static key => new ContentCheck(key.Keyword, key.ValueJson));
 
     /// <summary>The keyword checked.</summary>
     public string Keyword { get; }

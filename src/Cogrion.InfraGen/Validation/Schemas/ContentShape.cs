@@ -83,7 +83,7 @@ public sealed class ContentShape
             {
                 if (schema.TryGetProperty(keyword, out var value))
                 {
-                    checks.Add(ContentCheck.For(keyword, value.GetRawText()));
+                    checks.Add(new ContentCheck(keyword, value.GetRawText()));
                 }
             }
 
