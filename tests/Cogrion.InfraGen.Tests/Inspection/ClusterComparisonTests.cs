@@ -30,7 +30,6 @@ public sealed class ClusterComparisonTests : IDisposable
         Assert.Equal([new ValueDifference("maxPods", "10", "20", NamesOnly: false)], limits.Differences);
         Assert.Equal("prod-sgp-1", files["policies/<cluster>/only-prod.yaml"].OnlyOn);
         Assert.Contains("argocd/bootstrap/<cluster>.yaml", files.Keys);
-        Assert.Contains("argocd/root/<cluster>.yaml", files.Keys);
         Assert.Equal(["values", "application"], differences.Apps.Single(a => a.Name == "web").Files.Select(f => f.Name));
     }
 
