@@ -41,7 +41,7 @@ internal sealed class ExplainCommand : InfraGenVerb
         }
 
         var key = parse.GetValue(_key);
-        return key is null ? ExplainFile(model, file, paths, context.Output) : ExplainValue(model, context.Catalog.Origins, tree, file, key, paths, context);
+        return key is null ? ExplainFile(model, context.Catalog.Origins, file, paths, context.Output) : ExplainValue(model, context.Catalog.Origins, tree, file, key, paths, context);
     });
 
     /// <summary>The app and cluster whose Application or values file <paramref name="requested"/> would be, when the app does not run there.</summary>
@@ -56,10 +56,10 @@ internal sealed class ExplainCommand : InfraGenVerb
                 select ((Cluster, App)?)(cluster, app)).FirstOrDefault();
     }
 
-    private static int ExplainFile(ResolvedEstate model, RenderedFile file, ModelPaths paths, TextWriter output)
+    private static int ExplainFile(ResolvedEstate model, ValueOrigins origins, RenderedFile file, ModelPaths paths, TextWriter output)
     {
         output.WriteLine($"{CheckCommand.OutName(paths)}/{file.Path}: {Provenance.Describe(file)}");
-        var sources = Provenance.OfFile(model, file);
+        var sources = Provenance.OfFile(model, origins, file);
         if (sources.Count == 0)
         {
             output.WriteLine("  written by InfraGen from the whole estate: no single model line produces it.");
@@ -93,7 +93,7 @@ internal sealed class ExplainCommand : InfraGenVerb
             found = true;
             var document = file.Documents.Count > 1 ? $" (document {i + 1})" : string.Empty;
             context.Output.WriteLine($"{shown}{document} {key} = {DocPaths.Display(value)}");
-            Print(Provenance.OfValue(model, origins, file, key, value), paths, context.Output);
+            Print(Provenance.OfValue(model, origins, file, file.Documents[i], key, value), paths, context.Output);
         }
 
         if (found)
@@ -106,7 +106,7 @@ internal sealed class ExplainCommand : InfraGenVerb
         {
             var defaults = tree.Files[TreeLayout.ChartFile(file.App.Name, "values.yaml")];
             context.Output.WriteLine($"{shown} {key}: not set here, so the chart default applies: {CheckCommand.OutName(paths)}/{defaults.Path} {key} = {DocPaths.Display(fallback)}");
-            Print(Provenance.OfValue(model, origins, defaults, key, fallback), paths, context.Output);
+            Print(Provenance.OfValue(model, origins, defaults, model.Chart(file.App).Defaults, key, fallback), paths, context.Output);
             return ExitCodes.Ok;
         }
 

@@ -33,7 +33,7 @@ public static class Provenance
     };
 
     /// <summary>The model sources of a whole file, most specific first.</summary>
-    public static IReadOnlyList<Source> OfFile(ResolvedEstate model, RenderedFile file)
+    public static IReadOnlyList<Source> OfFile(ResolvedEstate model, ValueOrigins origins, RenderedFile file)
     {
         var sources = new List<Source>();
         var cluster = file.Cluster;
@@ -53,6 +53,17 @@ public static class Provenance
             case FileKind.ClusterValues when app is not null:
                 sources.Add(new Source(app.DeclaredAt, $"app {app.Name}: its values function builds the values for each cluster"));
                 sources.Add(new Source(app.ValuesInfo.DeclaredAt, $"values record {app.ValuesInfo.TypeName}: the keys, their types and defaults"));
+                break;
+            case FileKind.Application when app is not null:
+                sources.Add(new Source(file.Origin, $"app {app.Name}: its Application (the second document)"));
+                var footprint = ProjectOrigins.FootprintLine(model, app);
+                sources.Add(model.Footprint.Find(app.Name) is null ? footprint : footprint with { What = $"{footprint.What}: its AppProject (the first document) allows exactly that" });
+                break;
+            case FileKind.IamPolicy when cluster is not null && app is not null:
+                sources.Add(new Source(cluster.DeclaredAt, $"cluster {cluster.Name}: its AwsAccountId and AWS region are in every ARN; Terraform attaches the policy to its IamRoles[{app.Name}] role"));
+                sources.AddRange(model.On(cluster).Where(p => p.App.Secrets.Count > 0).Select(p => new Source(
+                    DeclarationSetting.Line(origins, p.App, nameof(App.Secrets)),
+                    $"app {p.App.Name}: its Secrets, each a secret the policy allows reading ({p.App.Secrets.Count})")));
                 break;
             case FileKind.Readme or FileKind.Marker or FileKind.CodeOwners:
                 break;
@@ -83,20 +94,30 @@ public static class Provenance
     /// chart defaults): the releases.yaml line when the value is the app's image tag there; then the chain from the
     /// assignment that set it in the app's values function through the conventions it calls (<see cref="ValueChain"/>,
     /// when the generator recorded the function); then the property's declaration (for a default, its initializer).
-    /// A sync wave: the app's <c>DependsOn</c> and those of the apps it depends on (<see cref="SyncWaveChain"/>).
+    /// In an app's file of the root's directory: a value of its AppProject (<see cref="ProjectOrigins"/>), or its
+    /// Application's sync wave: the app's <c>DependsOn</c>, the secret store it syncs after for its Secrets, and those of
+    /// the apps it depends on (<see cref="SyncWaveChain"/>).
     /// </summary>
-    public static IReadOnlyList<Source> OfValue(ResolvedEstate model, ValueOrigins origins, RenderedFile file, string path, DocNode value)
+    /// The <paramref name="document"/> is the one of <paramref name="file"/> that holds <paramref name="value"/>.
+    public static IReadOnlyList<Source> OfValue(ResolvedEstate model, ValueOrigins origins, RenderedFile file, DocNode document, string path, DocNode value)
     {
         var app = file.App;
-        if (app is not null && file.Kind == FileKind.Application && DocPaths.Find(file.Documents[0], path) is { } found
-            && DocPaths.Find(file.Documents[0], SyncWavePath) is { } wave && ReferenceEquals(found, wave))
+        if (app is not null && file.Kind == FileKind.Application && file.Cluster is { } placedOn && document is DocMap manifest)
         {
-            return SyncWaveChain.For(model, origins, app);
+            if (manifest["kind"] is DocScalar { Text: "AppProject" })
+            {
+                return ProjectOrigins.For(model, origins, placedOn, app, manifest, value);
+            }
+
+            if (DocPaths.Find(manifest, SyncWavePath) is { } wave && ReferenceEquals(value, wave))
+            {
+                return SyncWaveChain.For(model, origins, app);
+            }
         }
 
         if (app is null || file.Kind is not (FileKind.ClusterValues or FileKind.ChartDefaults))
         {
-            return OfFile(model, file);
+            return OfFile(model, origins, file);
         }
 
         var sources = new List<Source>();

@@ -4,7 +4,8 @@ namespace Cogrion.InfraGen.Inspection;
 
 /// <summary>
 /// Why an app's Application has its sync wave: its <c>DependsOn</c> (the line that declares it, as the source generator
-/// recorded it), the waves of those apps, and so on down to the apps that depend on nothing (wave 0).
+/// recorded it), the secret store's app it syncs after because it reads Secrets (derived by InfraGen, never listed), the
+/// waves of those apps, and so on down to the apps that depend on nothing (wave 0).
 /// </summary>
 public static class SyncWaveChain
 {
@@ -23,17 +24,31 @@ public static class SyncWaveChain
                 continue;
             }
 
-            var wave = model.Chart(next).SyncWave;
-            if (next.DependsOn.Count == 0)
+            var chart = model.Chart(next);
+            if (chart.Dependencies.Count == 0)
             {
-                steps.Add(new Source(next.DeclaredAt, $"app {next.Name} has no DependsOn: wave {wave}"));
+                steps.Add(new Source(next.DeclaredAt, $"app {next.Name} has no DependsOn: wave {chart.SyncWave}"));
                 continue;
             }
 
-            var dependencies = next.DependsOn.Select(d => estateApps[d.Name]).ToList();
-            var named = string.Join(", ", dependencies.Select(d => $"{d.Name} (wave {model.Chart(d).SyncWave})"));
-            steps.Add(new Source(DependsOnLine(origins, next), $"app {next.Name} DependsOn {named}: one wave after the latest, {wave}"));
-            foreach (var dependency in dependencies)
+            var declared = chart.Dependencies.Where(d => next.DependsOn.Any(listed => listed?.Name == d.Name)).ToList();
+            var derived = chart.Dependencies.Except(declared).ToList();
+            var wave = $": one wave after the latest, {chart.SyncWave}";
+            if (declared.Count > 0)
+            {
+                steps.Add(new Source(DeclarationSetting.Line(origins, next, nameof(App.DependsOn)), $"app {next.Name} DependsOn {Named(model, declared)}{(derived.Count == 0 ? wave : "")}"));
+            }
+
+            if (derived.Count > 0)
+            {
+                // Only the secret store is derived (DependencyWaves): the app's ExternalSecret needs its CRDs and store.
+                steps.Add(new Source(
+                    DeclarationSetting.Line(origins, next, nameof(App.Secrets)),
+                    $"app {next.Name} reads Secrets, so it {(declared.Count > 0 ? "also " : "")}syncs after {Named(model, derived)}, the estate's SecretStoreApp "
+                    + $"(its ExternalSecret needs External Secrets' CRDs and store; derived, not in DependsOn){wave}"));
+            }
+
+            foreach (var dependency in chart.Dependencies)
             {
                 pending.Enqueue(dependency);
             }
@@ -42,9 +57,6 @@ public static class SyncWaveChain
         return steps;
     }
 
-    /// <summary>The <c>DependsOn = […]</c> line of the declaration when the generator recorded it, else the declaration.</summary>
-    private static SourceLocation DependsOnLine(ValueOrigins origins, App app) =>
-        origins.Function(app.ValuesInfo.TypeName) is { } function && function.Settings.TryGetValue(nameof(App.DependsOn), out var line)
-            ? new SourceLocation(function.At.File, line)
-            : app.DeclaredAt;
+    private static string Named(ResolvedEstate model, IEnumerable<App> apps) =>
+        string.Join(", ", apps.Select(d => $"{d.Name} (wave {model.Chart(d).SyncWave})"));
 }

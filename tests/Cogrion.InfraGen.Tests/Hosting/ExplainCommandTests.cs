@@ -66,6 +66,18 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_AppProject_of_an_app_without_a_footprint_entry_says_so_and_how_to_write_it()
+    {
+        var run = Explain("out/argocd/apps/dev-sgp-1/web.yaml", "spec.destinations");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var lines = Located(run.Output);
+        Assert.Equal("out/argocd/apps/dev-sgp-1/web.yaml (document 1) spec.destinations = (a list of 1 items)", lines[0]);
+        Assert.Matches(@"footprint\.yaml\(1\) +no entry for app web yet", lines[2]);
+        Assert.EndsWith("no entry for app web yet (`./infragen render --update-footprint` writes it): until then its AppProject allows only the app's own namespace", lines[2]);
+    }
+
+    [Fact]
     public void A_template_names_its_hand_written_source()
     {
         var run = Explain("out/charts/web/templates/deployment.yaml");

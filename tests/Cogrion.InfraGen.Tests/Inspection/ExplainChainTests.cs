@@ -84,20 +84,90 @@ public sealed class ExplainChainTests
     }
 
     [Fact]
-    public void A_sync_wave_names_each_DependsOn_with_its_line_down_to_wave_0()
+    public void A_sync_wave_names_each_DependsOn_and_the_secret_store_its_Secrets_add_down_to_wave_0()
     {
-        var lines = Locations("argocd/apps/prod-sgp-1/control-plane.yaml", "metadata.annotations[argocd.argoproj.io/sync-wave]");
+        var run = Explain("argocd/apps/prod-sgp-1/control-plane.yaml", "metadata.annotations[argocd.argoproj.io/sync-wave]");
 
-        // The file holds the app's AppProject, then its Application: the chain is the Application's wave's.
+        // The file holds the app's AppProject (wave -1, InfraGen's), then its Application, whose wave the chain explains:
+        // control-plane's DependsOn lists keycloak and temporal, and its Secrets add external-secrets, the store's app.
+        const string Store = "the estate's SecretStoreApp (its ExternalSecret needs External Secrets' CRDs and store; derived, not in DependsOn)";
         Assert.Equal(
             [
-                $"model/Apps/ControlPlane.cs({Line("Apps/ControlPlane.cs", "DependsOn =")})  app control-plane DependsOn keycloak (wave 2), temporal (wave 2): one wave after the latest, 3",
-                $"model/Apps/Keycloak.cs({Line("Apps/Keycloak.cs", "DependsOn =")})  app keycloak DependsOn ingress (wave 1): one wave after the latest, 2",
-                $"model/Apps/Temporal.cs({Line("Apps/Temporal.cs", "DependsOn =")})  app temporal DependsOn ingress (wave 1): one wave after the latest, 2",
+                $"model/Apps/ControlPlane.cs({Line("Apps/ControlPlane.cs", "public static readonly App<")})  app control-plane: InfraGen puts every app's AppProject in sync wave -1, before any Application (waves start at 0), so no Application names a project Argo CD does not have yet",
+            ],
+            LocationLines(Document(run, 1)));
+        Assert.Equal(
+            [
+                $"model/Apps/ControlPlane.cs({Line("Apps/ControlPlane.cs", "DependsOn =")})  app control-plane DependsOn keycloak (wave 2), temporal (wave 2)",
+                $"model/Apps/ControlPlane.cs({Line("Apps/ControlPlane.cs", "Secrets =")})  app control-plane reads Secrets, so it also syncs after external-secrets (wave 0), {Store}: one wave after the latest, 3",
+                $"model/Apps/Keycloak.cs({Line("Apps/Keycloak.cs", "DependsOn =")})  app keycloak DependsOn ingress (wave 1)",
+                $"model/Apps/Keycloak.cs({Line("Apps/Keycloak.cs", "Secrets =")})  app keycloak reads Secrets, so it also syncs after external-secrets (wave 0), {Store}: one wave after the latest, 2",
+                $"model/Apps/Temporal.cs({Line("Apps/Temporal.cs", "DependsOn =")})  app temporal DependsOn ingress (wave 1)",
+                $"model/Apps/Temporal.cs({Line("Apps/Temporal.cs", "Secrets =")})  app temporal reads Secrets, so it also syncs after external-secrets (wave 0), {Store}: one wave after the latest, 2",
+                $"model/Apps/Platform/ExternalSecrets.cs({Line("Apps/Platform/ExternalSecrets.cs", "public static readonly App<")})  app external-secrets has no DependsOn: wave 0",
                 $"model/Apps/Ingress.cs({Line("Apps/Ingress.cs", "DependsOn =")})  app ingress DependsOn aws-load-balancer-controller (wave 0): one wave after the latest, 1",
                 $"model/Apps/Platform/LoadBalancerController.cs({Line("Apps/Platform/LoadBalancerController.cs", "public static readonly App<")})  app aws-load-balancer-controller has no DependsOn: wave 0",
             ],
-            lines.Distinct());
+            LocationLines(Document(run, 2)));
+    }
+
+    [Fact]
+    public void An_AppProject_destination_points_at_the_apps_namespace_and_its_footprint_entry()
+    {
+        var run = Explain("argocd/apps/dev-sgp-1/observability.yaml", "spec.destinations[0].namespace");
+
+        // observability's chart renders into kube-system too (kube-prometheus-stack's scrape Services): footprint.yaml says so.
+        Assert.StartsWith("out/argocd/apps/dev-sgp-1/observability.yaml (document 1) spec.destinations[0].namespace = kube-system", run.Output);
+        var footprint = Line("footprint.yaml", "observability:");
+        Assert.Equal(
+            [
+                $"model/footprint.yaml({footprint})  what app observability's charts render, as the render check last measured it (`./infragen render --update-footprint` writes it; the check fails while it is stale): its charts render objects in namespace kube-system",
+                $"model/Estate.cs({Line("Estate.cs", "new Cluster(Envs.Dev, Regions.Sgp1)")})  cluster dev-sgp-1: the destination server, the cluster's own API (https://kubernetes.default.svc)",
+            ],
+            LocationLines(run));
+
+        var own = LocationLines(Explain("argocd/apps/dev-sgp-1/observability.yaml", "spec.destinations[1]"));
+        Assert.StartsWith($"model/Apps/Observability.cs({Line("Apps/Observability.cs", "public static readonly App<")})  app observability's own namespace observability", own[0]);
+        Assert.StartsWith($"model/footprint.yaml({footprint})", own[1]);
+    }
+
+    [Fact]
+    public void An_AppProject_whitelist_entry_is_the_footprints_cluster_kind_or_the_apps_own_Namespace()
+    {
+        var footprint = Line("footprint.yaml", "external-secrets:");
+
+        var kind = LocationLines(Explain("argocd/apps/prod-sgp-1/external-secrets.yaml", "spec.clusterResourceWhitelist[3].kind"));
+        var own = LocationLines(Explain("argocd/apps/prod-sgp-1/external-secrets.yaml", "spec.clusterResourceWhitelist[0]"));
+
+        Assert.Equal(
+            $"model/footprint.yaml({footprint})  what app external-secrets's charts render, as the render check last measured it (`./infragen render --update-footprint` writes it; the check fails while it is stale): "
+            + "its charts render the cluster-scoped kind external-secrets.io/ClusterSecretStore on some cluster, so its project allows it",
+            Assert.Single(kind));
+        Assert.EndsWith("which Argo CD creates (CreateNamespace=true): so its project allows that one Namespace, by name", Assert.Single(own));
+    }
+
+    [Fact]
+    public void An_IAM_policy_names_the_cluster_and_the_Secrets_line_of_each_app_whose_keys_it_allows()
+    {
+        var run = HostRun.Verb(new InfraCatalog(), RealModel.Paths, "explain", "out/aws/prod-sgp-1/external-secrets-policy.json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(
+            [
+                $"model/Estate.cs({Line("Estate.cs", "new Cluster(Envs.Prod, Regions.Sgp1)")})  cluster prod-sgp-1: its AwsAccountId and AWS region are in every ARN; Terraform attaches the policy to its IamRoles[external-secrets] role",
+                $"model/Apps/ControlPlane.cs({Line("Apps/ControlPlane.cs", "Secrets =")})  app control-plane: its Secrets, each a secret the policy allows reading (2)",
+                $"model/Apps/Keycloak.cs({Line("Apps/Keycloak.cs", "Secrets =")})  app keycloak: its Secrets, each a secret the policy allows reading (2)",
+                $"model/Apps/Observability.cs({Line("Apps/Observability.cs", "Secrets =")})  app observability: its Secrets, each a secret the policy allows reading (2)",
+                $"model/Apps/Temporal.cs({Line("Apps/Temporal.cs", "Secrets =")})  app temporal: its Secrets, each a secret the policy allows reading (1)",
+            ],
+            LocationLines(run));
+    }
+
+    /// <summary>The part of a multi-document answer about document <paramref name="number"/>, as its own run.</summary>
+    private static HostRun Document(HostRun run, int number)
+    {
+        var parts = System.Text.RegularExpressions.Regex.Split(run.Output, @"(?m)^(?=\S.* \(document \d+\) )").Where(p => p.Length > 0).ToList();
+        return run with { Output = parts[number - 1] };
     }
 
     private static HostRun Explain(string file, string key)
