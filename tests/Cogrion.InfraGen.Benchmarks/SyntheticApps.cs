@@ -59,6 +59,7 @@ public static class SyntheticApps
             Secrets = original.Secrets;
             IgnoreDifferences = original.IgnoreDifferences;
             AcceptedFindings = original.AcceptedFindings;
+            ExternalObjects = original.ExternalObjects;
             SyncPolicy = original.SyncPolicy;
             RunsOn = original.RunsOn;
         }

@@ -65,6 +65,12 @@ public abstract class App
     public IReadOnlyList<AcceptedFinding> AcceptedFindings { get; init; } = [];
 
     /// <summary>
+    /// Objects the app's pods need that its chart does not render (a Secret a hook Job makes at sync), each with where it
+    /// comes from: the render check counts them as present.
+    /// </summary>
+    public IReadOnlyList<ExternalObject> ExternalObjects { get; init; } = [];
+
+    /// <summary>
     /// How Argo CD syncs the app on a cluster: the seed's policy everywhere unless set, as a function of the cluster
     /// (<c>_ =&gt; SyncPolicy.Default with { ServerSideApply = true }</c>, or manual sync in production only).
     /// </summary>

@@ -42,6 +42,14 @@ public static class RenderErrors
     public static InfraDiagnostic StaleAcceptance(string app, string code, string obj, SourceLocation at) => new(
         "INFRA4302", $"App '{app}' accepts finding {code} on {obj}, but no cluster renders that finding any more: remove the AcceptedFinding (the upstream chart was fixed, or the object renamed).", at) { Kind = DiagnosticKind.Output };
 
+    public static InfraDiagnostic ExternalObjectRendered(string app, ExternalObject external, string cluster, string template) => new(
+        "INFRA4303", $"App '{app}' declares {external.Kind} '{external.Name}' external (ExternalObjects), but its chart renders it on cluster '{cluster}' (template {template}): "
+        + "the render check sees it now; remove the ExternalObject.", external.DeclaredAt) { Kind = DiagnosticKind.Output };
+
+    public static InfraDiagnostic ExternalObjectUnread(string app, ExternalObject external) => new(
+        "INFRA4303", $"App '{app}' declares {external.Kind} '{external.Name}' external (ExternalObjects), but no pod of the app reads it on any cluster: "
+        + "remove the ExternalObject. What counts as reading it: a Secret or ConfigMap in env, envFrom or a volume, a ServiceAccount as serviceAccountName.", external.DeclaredAt) { Kind = DiagnosticKind.Output };
+
     public static InfraDiagnostic StaleFootprint(string app, string problem, SourceLocation at) => new(
         "INFRA4116",
         $"model/footprint.yaml is stale for app '{app}': it {problem}. Every build makes the app's AppProject from this file, so Argo CD would refuse "

@@ -73,6 +73,11 @@ internal sealed class RenderCommand : InfraGenVerb
             context.Output.WriteLine($"  accepted: {line}");
         }
 
+        foreach (var line in report.External)
+        {
+            context.Output.WriteLine($"  external: {line}");
+        }
+
         context.Output.WriteLine(report.Summary);
         return report.Diagnostics.Count == 0 ? ExitCodes.Ok : ExitCodes.For(report.Diagnostics);
     });

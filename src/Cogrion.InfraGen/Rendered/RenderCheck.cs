@@ -14,6 +14,9 @@ namespace Cogrion.InfraGen.Rendered;
 public sealed record RenderReport(
     RenderedEstate Estate, IReadOnlyList<InfraDiagnostic> Diagnostics, int Objects, IReadOnlyList<(string Kind, int Count)> NoSchema, IReadOnlyList<string> Accepted)
 {
+    /// <summary>Objects the apps declare they get outside the render (<see cref="App.ExternalObjects"/>), one line each with the reason.</summary>
+    public IReadOnlyList<string> External { get; init; } = [];
+
     /// <summary>What each app rendered over the clusters rendered: the data of <c>model/footprint.yaml</c>.</summary>
     public IReadOnlyDictionary<string, Loading.AppFootprint> Footprint { get; init; } = new Dictionary<string, Loading.AppFootprint>();
 
@@ -50,14 +53,7 @@ public static class RenderCheck
             foreach (var finding in ReleaseChecks.SelectMany(c => c.Check(facts, release)))
             {
                 primary.Add(Key(release, finding));
-                if (Acceptance(release, finding) is { } acceptance)
-                {
-                    accepted.Add((release, finding, acceptance));
-                }
-                else
-                {
-                    diagnostics.Add(Diagnostic(model, tree, release, finding));
-                }
+                AcceptOrReport(model, tree, release, finding, accepted, diagnostics);
             }
         }
 
@@ -66,46 +62,21 @@ public static class RenderCheck
             var releases = estate.Releases.Where(r => r.Cluster == cluster).ToList();
             foreach (var (release, finding) in ClusterChecks.SelectMany(c => c.Check(facts, cluster, releases)).Where(p => onlyApp is null || p.Release.App.Name == onlyApp))
             {
-                if (Acceptance(release, finding) is { } acceptance)
-                {
-                    accepted.Add((release, finding, acceptance));
-                }
-                else
-                {
-                    diagnostics.Add(Diagnostic(model, tree, release, finding));
-                }
+                AcceptOrReport(model, tree, release, finding, accepted, diagnostics);
             }
         }
 
-        foreach (var alternate in estate.Alternates.Where(r => onlyApp is null || r.App.Name == onlyApp))
-        {
-            foreach (var finding in ReleaseChecks.SelectMany(c => c.Check(facts, alternate)).DistinctBy(f => Key(alternate, f)))
-            {
-                if (!primary.Contains(Key(alternate, finding)))
-                {
-                    diagnostics.Add(Diagnostic(model, tree, alternate, finding with
-                    {
-                        Code = "INFRA4301",
-                        Message = $"rendered under release name '{alternate.ReleaseName}' instead of '{alternate.App.Name}', it {finding.Message} "
-                            + $"({finding.Code}, only under the second name). A template or value hard-codes a name that holds only for release '{alternate.App.Name}': "
-                            + "derive both sides from the release (the chart's fullname helper) or both from the chart.",
-                    }));
-                }
-            }
-        }
+        diagnostics.AddRange(HardCodedNames(model, tree, facts, estate.Alternates.Where(r => onlyApp is null || r.App.Name == onlyApp), primary));
 
-        // An acceptance that matched nothing is stale (the upstream chart was fixed, or the object renamed): say so. Only
-        // when the app rendered on every cluster it runs on: under --cluster, or when Helm failed, it may occur where nothing rendered.
+        // What the model declares about the render (the footprint, accepted findings, external objects) must still hold.
+        // Only for an app rendered on every cluster it runs on: under --cluster, or when Helm failed, the evidence may be elsewhere.
         bool RenderedEverywhere(App app) => model.ClustersOf(app).All(c => estate.Releases.Any(r => r.App == app && r.Cluster == c));
         var footprint = FootprintCheck.Measure(facts);
         diagnostics.AddRange(FootprintCheck.Check(model, footprint, RenderedEverywhere, onlyApp));
-        foreach (var app in model.Apps.Where(a => (onlyApp is null || a.Name == onlyApp) && RenderedEverywhere(a)))
-        {
-            foreach (var acceptance in app.AcceptedFindings.Where(a => !accepted.Any(x => x.Acceptance == a)))
-            {
-                diagnostics.Add(RenderErrors.StaleAcceptance(app.Name, acceptance.Code, acceptance.ObjectUnder(app.Name), acceptance.DeclaredAt));
-            }
-        }
+        var apps = model.Apps.Where(a => onlyApp is null || a.Name == onlyApp).ToList();
+        diagnostics.AddRange(StaleAcceptances(apps.Where(RenderedEverywhere), accepted.Select(a => a.Acceptance)));
+        var (externalProblems, external) = ExternalObjectCheck.Check(apps, estate.Releases, RenderedEverywhere);
+        diagnostics.AddRange(externalProblems);
 
         var noSchema = estate.Releases.SelectMany(r => r.Objects.Select(o => (r.Cluster, Object: o)))
             .Where(p => RenderedSchemas.For(facts, p.Cluster, p.Object) is null)
@@ -119,7 +90,55 @@ public static class RenderCheck
             [.. accepted.Select(a => $"{a.Finding.Code} {a.Finding.Object.Id} of app '{a.Release.App.Name}' on cluster '{a.Release.Cluster.Name}': {a.Acceptance.Reason}").Distinct().Order(StringComparer.Ordinal)])
         {
             Footprint = footprint,
+            External = external,
         };
+    }
+
+    /// <summary>INFRA4301: a finding under the second release name that the Argo CD release name does not have.</summary>
+    private static IEnumerable<InfraDiagnostic> HardCodedNames(
+        ResolvedEstate model, RenderedTree tree, RenderFacts facts, IEnumerable<RenderedRelease> alternates, HashSet<string> primary)
+    {
+        foreach (var alternate in alternates)
+        {
+            foreach (var finding in ReleaseChecks.SelectMany(c => c.Check(facts, alternate)).DistinctBy(f => Key(alternate, f)))
+            {
+                if (!primary.Contains(Key(alternate, finding)))
+                {
+                    yield return Diagnostic(model, tree, alternate, finding with
+                    {
+                        Code = "INFRA4301",
+                        Message = $"rendered under release name '{alternate.ReleaseName}' instead of '{alternate.App.Name}', it {finding.Message} "
+                            + $"({finding.Code}, only under the second name). A template or value hard-codes a name that holds only for release '{alternate.App.Name}': "
+                            + "derive both sides from the release (the chart's fullname helper) or both from the chart.",
+                    });
+                }
+            }
+        }
+    }
+
+    /// <summary>A finding the app accepts is listed; any other becomes a diagnostic.</summary>
+    private static void AcceptOrReport(
+        ResolvedEstate model, RenderedTree tree, RenderedRelease release, RenderFinding finding,
+        List<(RenderedRelease Release, RenderFinding Finding, AcceptedFinding Acceptance)> accepted, List<InfraDiagnostic> diagnostics)
+    {
+        if (release.App.AcceptedFindings.FirstOrDefault(a => a.Code == finding.Code && a.ObjectUnder(release.ReleaseName) == finding.Object.Id) is { } acceptance)
+        {
+            accepted.Add((release, finding, acceptance));
+        }
+        else
+        {
+            diagnostics.Add(Diagnostic(model, tree, release, finding));
+        }
+    }
+
+    /// <summary>INFRA4302: an acceptance that matched nothing (the upstream chart was fixed, or the object renamed).</summary>
+    private static IEnumerable<InfraDiagnostic> StaleAcceptances(IEnumerable<App> apps, IEnumerable<AcceptedFinding> used)
+    {
+        var matched = used.ToHashSet();
+        return from app in apps
+               from acceptance in app.AcceptedFindings
+               where !matched.Contains(acceptance)
+               select RenderErrors.StaleAcceptance(app.Name, acceptance.Code, acceptance.ObjectUnder(app.Name), acceptance.DeclaredAt);
     }
 
     /// <summary>
@@ -132,9 +151,6 @@ public static class RenderCheck
         var ordinal = release.Objects.Where(o => o.Template == finding.Object.Template && o.Kind == finding.Object.Kind).ToList().IndexOf(finding.Object);
         return $"{release.Cluster.Name}|{release.App.Name}|{finding.Code}|{finding.Object.Template}|{finding.Object.Kind}|{ordinal}|{finding.Pointer}";
     }
-
-    private static AcceptedFinding? Acceptance(RenderedRelease release, RenderFinding finding) =>
-        release.App.AcceptedFindings.FirstOrDefault(a => a.Code == finding.Code && a.ObjectUnder(release.ReleaseName) == finding.Object.Id);
 
     private static InfraDiagnostic Diagnostic(ResolvedEstate model, RenderedTree tree, RenderedRelease release, RenderFinding finding)
     {

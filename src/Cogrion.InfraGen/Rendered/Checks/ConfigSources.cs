@@ -6,15 +6,21 @@ namespace Cogrion.InfraGen.Rendered.Checks;
 /// The Secrets and ConfigMaps a release provides in a namespace, with their keys: rendered Secrets and ConfigMaps, and
 /// the target Secret of each ExternalSecret (its <c>data[].secretKey</c>; a <c>dataFrom</c> makes the keys unknown), and
 /// a Secret a Helm hook Job of the release creates, named by a <c>--secret-name</c> argument (kube-webhook-certgen, the
-/// admission-webhook certificate Job of kube-prometheus-stack and ingress-nginx; its keys unknown).
+/// admission-webhook certificate Job of kube-prometheus-stack and ingress-nginx; its keys unknown); and the Secrets and
+/// ConfigMaps the app declares it gets from outside the render (<see cref="App.ExternalObjects"/>; their keys unknown).
 /// </summary>
 public sealed class ConfigSources
 {
-    private readonly Dictionary<(string Kind, string Namespace, string Name), (RenderedObject Source, HashSet<string>? Keys)> _sources = [];
+    private readonly Dictionary<(string Kind, string Namespace, string Name), (RenderedObject? Source, HashSet<string>? Keys)> _sources = [];
 
-    public ConfigSources(IEnumerable<RenderedObject> objects)
+    public ConfigSources(RenderedRelease release)
     {
-        foreach (var obj in objects)
+        foreach (var external in release.App.ExternalObjects.Where(e => e.Kind is "Secret" or "ConfigMap"))
+        {
+            _sources[(external.Kind, release.Namespace, external.NameUnder(release.ReleaseName))] = (null, null);
+        }
+
+        foreach (var obj in release.Objects)
         {
             var ns = obj.Namespace ?? "";
             switch (obj.Kind)
@@ -50,8 +56,11 @@ public sealed class ConfigSources
         }
     }
 
-    /// <summary>What provides a Secret or ConfigMap, with its keys (null: unknown, any key may be there); false when nothing does.</summary>
-    public bool TryFind(string kind, string @namespace, string name, out RenderedObject source, out IReadOnlySet<string>? keys)
+    /// <summary>
+    /// What provides a Secret or ConfigMap (null: declared external), with its keys (null: unknown, any key may be there);
+    /// false when nothing does.
+    /// </summary>
+    public bool TryFind(string kind, string @namespace, string name, out RenderedObject? source, out IReadOnlySet<string>? keys)
     {
         var found = _sources.TryGetValue((kind, @namespace, name), out var entry);
         source = entry.Source;
