@@ -48,7 +48,7 @@ public static class ModelErrors
         at);
 
     public static InfraDiagnostic BadApprover(string env, string approver, SourceLocation at) => new(
-        "INFRA1013", $"Env '{env}' Approvers '{approver}' is not allowed: it must be {CodeOwnership.ApproverRule}.", at);
+        "INFRA1013", $"Env '{env}' Approvers {ImageTag.Quote(approver)} is not allowed: it must be {CodeOwnership.ApproverRule}.", at);
 
     public static InfraDiagnostic Retirement(string what, string applications, bool several, string name, string file) => new(
         "INFRA1014",
@@ -65,10 +65,13 @@ public static class ModelErrors
         + "and name the other app's Secret in a values function instead of a static initializer.",
         at);
 
-    public static InfraDiagnostic DependencyNotOnCluster(string app, string dependency, string cluster, SourceLocation at) => new(
+    /// <summary>INFRA1016; <c>derived</c>: the dependency is the secret store's app, which the app's Secrets add (not its DependsOn).</summary>
+    public static InfraDiagnostic DependencyNotOnCluster(string app, string dependency, string cluster, bool derived, SourceLocation at) => new(
         "INFRA1016",
-        $"App '{app}' runs on cluster '{cluster}' and DependsOn '{dependency}', which does not run there (its RunsOn leaves the cluster out): "
-        + $"Argo CD would sync '{app}' without what it needs. Run '{dependency}' on '{cluster}' too, or leave '{cluster}' out of '{app}''s RunsOn.",
+        $"App '{app}' runs on cluster '{cluster}' and "
+        + (derived ? $"reads Secrets, so it depends on '{dependency}', the estate's SecretStoreApp (its ExternalSecret needs the store)," : $"DependsOn '{dependency}',")
+        + $" which does not run there (its RunsOn leaves the cluster out): Argo CD would sync '{app}' without what it needs. "
+        + $"Run '{dependency}' on '{cluster}' too, or leave '{cluster}' out of the RunsOn of '{app}'.",
         at);
 
     public static InfraDiagnostic ClusterFunctionFailed(string app, string property, string cluster, string what, SourceLocation at) => new(
@@ -108,7 +111,7 @@ public static class ModelErrors
         missing.Cluster.DeclaredAt);
 
     public static InfraDiagnostic BadClusterInput(string cluster, string input, string value, string problem, SourceLocation at) => new(
-        "INFRA1024", $"Cluster '{cluster}' {input} '{value}' is not allowed: {problem}.", at);
+        "INFRA1024", $"Cluster '{cluster}' {input} {ImageTag.Quote(value)} is not allowed: {problem}.", at);
 
     public static InfraDiagnostic GeneratedValuesConflict(string app, string key, SourceLocation at) => new(
         "INFRA1009",

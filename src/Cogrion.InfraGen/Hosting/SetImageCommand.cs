@@ -37,7 +37,7 @@ internal sealed class SetImageCommand : InfraGenVerb
             var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
             if (!ImageTag.IsValid(text))
             {
-                result.AddError($"{ImageTag.Quote(text)} is not an image tag for {name}: expected {ImageTag.Rule}; 'latest' and empty tags are never deployed. Nothing was changed.");
+                result.AddError($"{ImageTag.Quote(text)} is not an image tag for {name}: expected {ImageTag.Rule}; 'latest' and empty tags are never deployed.");
             }
         });
         return option;

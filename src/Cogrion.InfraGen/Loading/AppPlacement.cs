@@ -46,7 +46,8 @@ internal static class AppPlacement
             {
                 foreach (var dependency in dependencies[app].Dependencies.Where(d => !here.Contains(d)))
                 {
-                    diagnostics.Add(ModelErrors.DependencyNotOnCluster(app.Name, dependency.Name, cluster.Name, app.DeclaredAt));
+                    var derived = !app.DependsOn.Any(listed => listed?.Name == dependency.Name);
+                    diagnostics.Add(ModelErrors.DependencyNotOnCluster(app.Name, dependency.Name, cluster.Name, derived, app.DeclaredAt));
                 }
             }
         }

@@ -17,9 +17,11 @@ internal static partial class ClusterInputs
             void Bad(string input, string value, string problem) =>
                 diagnostics.Add(ModelErrors.BadClusterInput(cluster.Name, input, value, problem, cluster.DeclaredAt));
 
-            if (cluster.AwsAccountId is { } account && !AccountId().IsMatch(account))
+            // \z, not $: $ also matches before a final line break, and "111111111111\n" would reach the IAM policy's ARNs.
+            var accountIsValid = cluster.AwsAccountId is not { } account || AccountId().IsMatch(account);
+            if (!accountIsValid)
             {
-                Bad("AwsAccountId", account, "an AWS account ID is exactly 12 digits");
+                Bad("AwsAccountId", cluster.AwsAccountId!, "an AWS account ID is exactly 12 digits");
             }
 
             if (cluster.VpcId is { } vpc && !VpcId().IsMatch(vpc))
@@ -42,7 +44,7 @@ internal static partial class ClusterInputs
                 {
                     Bad(input, arn, $"the cluster declares no AwsAccountId to check it against; set AwsAccountId = \"{match.Groups["account"].Value}\" if that is its account");
                 }
-                else if (match.Groups["account"].Value != cluster.AwsAccountId)
+                else if (accountIsValid && match.Groups["account"].Value != cluster.AwsAccountId)
                 {
                     Bad(input, arn, $"the role is in account {match.Groups["account"].Value}, the cluster in {cluster.AwsAccountId} (AwsAccountId); IAM roles for service accounts must be in the cluster's account");
                 }
@@ -50,12 +52,12 @@ internal static partial class ClusterInputs
         }
     }
 
-    [GeneratedRegex("^[0-9]{12}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{12}\z", RegexOptions.CultureInvariant)]
     private static partial Regex AccountId();
 
-    [GeneratedRegex("^vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})\z", RegexOptions.CultureInvariant)]
     private static partial Regex VpcId();
 
-    [GeneratedRegex(@"^arn:aws(?:-cn|-us-gov)?:iam::(?<account>[0-9]{12}):role/(?:[A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^arn:aws(?:-cn|-us-gov)?:iam::(?<account>[0-9]{12}):role/(?:[A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex RoleArn();
 }

@@ -55,6 +55,6 @@ public static partial class CodeOwnership
             : null;
     }
 
-    [GeneratedRegex(@"^(@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?|[^@\s]+@[^@\s]+\.[^@\s]+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?|[^@\s]+@[^@\s]+\.[^@\s]+)\z", RegexOptions.CultureInvariant)]
     private static partial Regex Owner();
 }

@@ -35,6 +35,15 @@ public sealed class SetImageCommandTests : IDisposable
     public void A_tag_that_is_not_a_sha_tag_exits_2_and_changes_nothing(string tag) =>
         RefusedWithoutChanges(_catalog, "dev-sgp-1", "web", tag, $"'{tag}' is not an image tag for --tag: expected sha- followed by 7 to 40 lower-case hex digits");
 
+    [Fact]
+    public void A_refused_tag_says_once_that_nothing_was_changed()
+    {
+        var run = HostRun.Verb(_catalog, Generated(), "set-image", "--cluster", "dev-sgp-1", "--app", "web", "--tag", "latest");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(run.Error, "[Nn]othing was changed"));
+    }
+
     [Theory]
     [InlineData("sha-1234567\n", "'sha-1234567\\n'")] // passed the parse-time check, then crashed with an unhandled exception
     [InlineData("sha-1234567\r\n", "'sha-1234567\\r\\n'")]

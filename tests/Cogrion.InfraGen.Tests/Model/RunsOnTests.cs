@@ -111,6 +111,26 @@ public sealed class RunsOnTests : IDisposable
     }
 
     [Fact]
+    public void INFRA1016_for_the_secret_store_names_the_apps_Secrets_not_its_DependsOn()
+    {
+        var estate = new InfraCatalog().CreateModel().Define();
+        var store = new App<ExternalSecretsValues>(ExternalSecrets.App.Chart, c => (ExternalSecretsValues?)ExternalSecrets.App.ValuesFor(c))
+        {
+            SyncPolicy = ExternalSecrets.App.SyncPolicy, RunsOn = c => c.Env.IsProduction,
+        };
+        var prodOnlyStore = estate with { Apps = [.. estate.Apps.Select(a => a == ExternalSecrets.App ? store : a)], SecretStoreApp = store };
+
+        var error = ModelRejection.Run(_temp, prodOnlyStore, exitCode: 2);
+
+        // control-plane's DependsOn lists keycloak and temporal only: the dependency on the store comes from its Secrets.
+        Assert.Contains(
+            "App 'control-plane' runs on cluster 'dev-sgp-1' and reads Secrets, so it depends on 'external-secrets', the estate's SecretStoreApp "
+            + "(its ExternalSecret needs the store), which does not run there (its RunsOn leaves the cluster out): Argo CD would sync 'control-plane' without what it needs. "
+            + "Run 'external-secrets' on 'dev-sgp-1' too, or leave 'dev-sgp-1' out of the RunsOn of 'control-plane'.",
+            error);
+    }
+
+    [Fact]
     public void INFRA1017_a_RunsOn_that_throws_and_a_SyncPolicy_that_returns_null()
     {
         var throwing = Web(c => c.Region.AwsRegion.Length > 0 ? throw new InvalidOperationException("no regions yet") : true);

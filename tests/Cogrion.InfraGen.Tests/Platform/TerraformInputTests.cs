@@ -47,20 +47,27 @@ public sealed class TerraformInputTests : IDisposable
     [InlineData("VpcId", "vpc-XYZ", "a VPC ID is 'vpc-' and 8 or 17 lower-case hex digits")]
     [InlineData("IamRoles[external-secrets]", "arn:aws:iam::444444444444:role/prod-fra-1-external-secrets", "the role is in account 444444444444, the cluster in 333333333333 (AwsAccountId)")]
     [InlineData("IamRoles[external-secrets]", "arn:aws:iam::333333333333:user/someone", "an IAM role ARN is arn:aws:iam::<12-digit account>:role/<name>")]
+    // A final line break passed `$` and reached the IAM policy's ARNs: `\z` ends the value.
+    [InlineData("AwsAccountId", "333333333333\n", "an AWS account ID is exactly 12 digits")]
+    [InlineData("VpcId", "vpc-33333333333333333\n", "a VPC ID is 'vpc-' and 8 or 17 lower-case hex digits")]
+    [InlineData("IamRoles[external-secrets]", "arn:aws:iam::333333333333:role/prod-fra-1-external-secrets\n", "an IAM role ARN is arn:aws:iam::<12-digit account>:role/<name>")]
     public void INFRA1024_a_malformed_input_is_reported_at_the_cluster(string input, string value, string problem)
     {
         var estate = new InfraCatalog().CreateModel().Define();
         var fra1 = AddRegionTests.Fra1();
         fra1 = input switch
         {
-            "AwsAccountId" => fra1 with { AwsAccountId = value, IamRoles = new() },
+            "AwsAccountId" => fra1 with { AwsAccountId = value },
             "VpcId" => fra1 with { VpcId = value },
             _ => fra1 with { IamRoles = new() { [ExternalSecrets.App] = value, [LoadBalancerController.App] = fra1.IamRoles[LoadBalancerController.App] } },
         };
 
         var error = ModelRejection.Run(_temp, estate with { Clusters = [.. estate.Clusters, fra1] }, exitCode: 2);
 
-        Assert.Contains($"error INFRA1024: Cluster 'prod-fra-1' {input} '{value}' is not allowed: {problem}", error);
+        Assert.Contains($"error INFRA1024: Cluster 'prod-fra-1' {input} {ImageTag.Quote(value)} is not allowed: {problem}", error);
+
+        // One error for one wrong input: a malformed account is not also compared with each role's account.
+        Assert.Single(error.Split('\n'), l => l.Contains("error INFRA1024", StringComparison.Ordinal));
     }
 
     [Fact]
