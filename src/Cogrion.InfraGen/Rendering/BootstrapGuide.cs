@@ -55,10 +55,13 @@ internal static class BootstrapGuide
         if (estate.ArgoCdApp is { } argocd)
         {
             var chart = repo.InRepo(TreeLayout.ChartDirectory(argocd.Name));
-            text.Append("2. Install Argo CD from its chart in this tree, with the values its own Application then keeps applying:\n\n");
+            // From a copy: `helm dependency build` downloads into the chart's charts/ and writes Chart.lock, files the model
+            // does not make, which `infragen check` would call drift and the next build would delete.
+            text.Append("2. Install Argo CD from its chart in this tree, with the values its own Application then keeps applying (from a copy of\n");
+            text.Append("   the chart, so that Helm's dependency download stays out of the tree):\n\n");
             text.Append("   ```sh\n");
-            text.Append($"   helm dependency build {chart}\n");
-            text.Append($"   helm install {argocd.Name} {chart} -n {argocd.Namespace} --create-namespace -f {repo.InRepo(TreeLayout.Values(cluster.Name, argocd.Name))}\n");
+            text.Append($"   chart=\"$(mktemp -d)/{argocd.Name}\" && cp -R {chart} \"$chart\" && helm dependency build \"$chart\"\n");
+            text.Append($"   helm install {argocd.Name} \"$chart\" -n {argocd.Namespace} --create-namespace -f {repo.InRepo(TreeLayout.Values(cluster.Name, argocd.Name))}\n");
             text.Append("   ```\n\n");
         }
         else
