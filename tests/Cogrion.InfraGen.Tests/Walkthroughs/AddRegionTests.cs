@@ -138,7 +138,8 @@ public sealed class AddRegionTests : IDisposable
         var readme = File.ReadAllText(Path.Combine(_paths.OutDirectory, "README.md"));
         Assert.Contains("| prod-fra-1 | prod (production) | fra-1 | eu-central-1 | 333333333333 | `argocd/bootstrap/prod-fra-1.yaml` |", readme);
         Assert.Contains("kubectl apply -f out/argocd/bootstrap/prod-fra-1.yaml\n", readme);
-        Assert.Contains("helm install argocd out/charts/argocd -n argocd --create-namespace -f out/values/prod-fra-1/argocd.yaml\n", readme);
+        Assert.Contains("cp -R out/charts/argocd \"$chart\" && helm dependency build \"$chart\"\n", readme);
+        Assert.Contains("helm install argocd \"$chart\" -n argocd --create-namespace -f out/values/prod-fra-1/argocd.yaml\n", readme);
     }
 
     private Dictionary<string, string> SnapshotTexts() => Hosting.SetImageCommandTests.Texts(_paths.OutDirectory);
