@@ -76,14 +76,12 @@ internal sealed class TreeManifests(HelmTool helm, RenderCache cache, string? ch
     /// <summary>The chart's dependencies from the chart cache (or <c>helm dependency build</c>), as Argo CD fetches them.</summary>
     private void AddDependencies(string app, string chart)
     {
-        // Every cluster's Application of an app renders the same chart directory, in parallel: one fills it at a time.
-        lock (_chartLocks.GetOrAdd(chart, _ => new object()))
-        {
-            AddDependenciesOnce(app, chart);
-        }
+        // Every cluster's Application of an app renders the same chart directory, in parallel. It is filled once: filling
+        // it again (File.Copy truncates first) while another cluster's helm reads it is "error unpacking subchart: EOF".
+        _ = _filledCharts.GetOrAdd(chart, _ => new Lazy<bool>(() => { AddDependenciesOnce(app, chart); return true; })).Value;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _chartLocks = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<bool>> _filledCharts = new(StringComparer.Ordinal);
 
     private void AddDependenciesOnce(string app, string chart)
     {
