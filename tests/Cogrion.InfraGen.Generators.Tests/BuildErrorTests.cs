@@ -9,6 +9,7 @@ namespace Cogrion.InfraGen.Generators.Tests;
 /// analyzer fails, printing the error in MSBuild's canonical form at the model line, and nothing that hides it. One
 /// build per test (tens of seconds each).
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class BuildErrorTests : IDisposable
 {
     private readonly TempDirectory _temp = new();

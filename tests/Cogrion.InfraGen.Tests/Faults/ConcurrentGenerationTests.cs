@@ -8,6 +8,7 @@ namespace Cogrion.InfraGen.Tests.Faults;
 /// Two runs on one out/ never interleave: real model-program processes (as two <c>dotnet build</c>s, or the tool and a
 /// build, run them) wait for the output directory's lock, say so, and the tree is always one run's whole output.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class ConcurrentGenerationTests(ITestOutputHelper log) : IDisposable
 {
     private const string Waiting = "infragen: another run is using";

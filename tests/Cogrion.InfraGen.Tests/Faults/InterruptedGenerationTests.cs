@@ -12,6 +12,7 @@ namespace Cogrion.InfraGen.Tests.Faults;
 /// A generation killed at any point (SIGKILL: no cleanup code runs) leaves every file in out/ with its old or its
 /// new bytes, never a torn mix, and the next run repairs the tree, temporary files of the killed runs included.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class InterruptedGenerationTests(ITestOutputHelper log) : IDisposable
 {
     /// <summary>Bulk templates per variant: switching variants rewrites 64 files of 256 KiB, so kills land mid-write.</summary>

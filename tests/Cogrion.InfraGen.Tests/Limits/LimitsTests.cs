@@ -22,6 +22,7 @@ public sealed class LimitsTests(ITestOutputHelper log) : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public void Ten_thousand_clusters_load_render_and_validate_to_eleven_files_per_cluster()
     {

@@ -231,6 +231,7 @@ public sealed class RunsOnTests : IDisposable
         Assert.True(File.Exists(Path.Combine(paths.OutDirectory, "argocd", "apps", "prod-sgp-1", "web.yaml")));
     }
 
+    [Trait("Speed", "Slow")]
     [Fact]
     public void The_render_stage_renders_an_app_only_on_the_clusters_it_runs_on()
     {

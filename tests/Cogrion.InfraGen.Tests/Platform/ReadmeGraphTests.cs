@@ -7,6 +7,7 @@ namespace Cogrion.InfraGen.Tests.Platform;
 /// out/README.md draws each cluster's App of Apps as a Mermaid flowchart; Mermaid's own parser (npm, pinned in
 /// eng/mermaid, installed by eng/get-mermaid.sh like Helm) must accept every block, as GitHub's renderer would.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class ReadmeGraphTests : IDisposable
 {
     private static readonly Lazy<string> Parser = new(Install);

@@ -10,6 +10,7 @@ namespace Cogrion.InfraGen.Tests.Rendered;
 /// sync) is declared on the app with where it comes from: the render check counts it as present and lists it, and
 /// refuses a declaration that no longer holds (INFRA4303).
 /// </summary>
+[Trait("Speed", "Slow")]
 [Collection(HelmCollection.Name)]
 public sealed class ExternalObjectTests
 {

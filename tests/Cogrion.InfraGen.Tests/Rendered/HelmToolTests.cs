@@ -10,6 +10,7 @@ namespace Cogrion.InfraGen.Tests.Rendered;
 /// The render check never passes by skipping: no Helm, another Helm version or a missing chart package is one clear
 /// error saying how to get what is missing, and <c>check --render</c> fails with it.
 /// </summary>
+[Trait("Speed", "Slow")]
 [Collection(HelmCollection.Name)]
 public sealed class HelmToolTests : IDisposable
 {

@@ -11,6 +11,7 @@ namespace Cogrion.InfraGen.Tests.Rendered;
 /// and model/footprint.yaml, from which every build makes the AppProjects, is proven current by the render check and
 /// written by <c>render --update-footprint</c>.
 /// </summary>
+[Trait("Speed", "Slow")]
 [Collection(HelmCollection.Name)]
 public sealed class PlatformRenderTests : IDisposable
 {

@@ -11,6 +11,7 @@ namespace Cogrion.InfraGen.Tests.Rendered;
 /// <c>preview</c>: the committed tree of a git repository against the tree the working model renders, both rendered by
 /// the pinned Helm: a one-tag change shows as that app's objects on that cluster, field by field, and nothing else.
 /// </summary>
+[Trait("Speed", "Slow")]
 [Collection(HelmCollection.Name)]
 public sealed class PreviewTests : IDisposable
 {

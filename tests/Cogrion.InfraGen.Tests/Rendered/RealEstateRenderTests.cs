@@ -10,6 +10,7 @@ namespace Cogrion.InfraGen.Tests.Rendered;
 /// The committed model rendered by the pinned Helm with the pinned upstream charts, as Argo CD renders it: zero
 /// findings, every pair, a second run answered from the cache, and the <c>render</c> verb's output.
 /// </summary>
+[Trait("Speed", "Slow")]
 [Collection(HelmCollection.Name)]
 public sealed class RealEstateRenderTests : IDisposable
 {

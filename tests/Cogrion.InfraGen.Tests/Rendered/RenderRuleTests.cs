@@ -14,6 +14,7 @@ namespace Cogrion.InfraGen.Tests.Rendered;
 /// renders clean: <see cref="RealEstateRenderTests"/>). Each break is reported with its code, naming the cluster, the
 /// object and its template, at the template's file in model/.
 /// </summary>
+[Trait("Speed", "Slow")]
 [Collection(HelmCollection.Name)]
 public sealed class RenderRuleTests : IDisposable
 {
@@ -73,7 +74,7 @@ public sealed class RenderRuleTests : IDisposable
             File.WriteAllText(Path.Combine(paths.ModelDirectory, Added), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-settings\ndata:\n  region: sgp\n");
         }
 
-        var report = Render(paths, app: null);
+        var report = Render(paths, app: null); // Every app on dev-sgp-1: some rules compare one app's objects with another's.
 
         var found = report.Diagnostics.Where(d => d.Code == code && d.Message.Contains("On cluster 'dev-sgp-1', app 'control-plane': " + subject, StringComparison.Ordinal)).ToList();
         Assert.True(found.Count > 0, $"no {code} on {subject} among:\n{Describe(report, paths)}");
@@ -224,7 +225,8 @@ public sealed class RenderRuleTests : IDisposable
         _ => node,
     };
 
-    private static RenderReport Render(ModelPaths paths, string? app) => InfraPipeline.RenderWithHelm(new InfraCatalog(), paths, PinnedHelm.Options(app: app)).Report;
+    /// <summary>The findings on dev-sgp-1 (of <paramref name="app"/>, or of every app): each case asserts that cluster's, and rendering one cluster halves the Helm runs.</summary>
+    private static RenderReport Render(ModelPaths paths, string? app) => InfraPipeline.RenderWithHelm(new InfraCatalog(), paths, PinnedHelm.Options(app: app, cluster: "dev-sgp-1")).Report;
 
     private static string Describe(RenderReport report, ModelPaths paths) => string.Join("\n", report.Diagnostics.Select(d => d.Format(paths.Display)));
 

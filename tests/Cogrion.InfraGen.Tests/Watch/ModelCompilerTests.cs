@@ -11,6 +11,7 @@ namespace Cogrion.InfraGen.Tests.Watch;
 /// compiled in memory renders exactly the committed tree; a save that does not compile, or that an InfraGen analyzer
 /// refuses, gives the errors <c>dotnet build</c> gives.
 /// </summary>
+[Trait("Speed", "Slow")]
 public sealed class ModelCompilerTests : IDisposable
 {
     private static readonly Lazy<CompileCommand> Command = new(() =>
