@@ -71,6 +71,7 @@ public sealed class SyntheticEstate : IDisposable
         Directory.CreateDirectory(model);
         var tagged = TaggedApps(real);
         File.WriteAllText(Path.Combine(model, "releases.yaml"), Releases(declared, [.. chosen.Where(a => tagged.Contains(SyntheticApps.OriginalOf(a))).Select(a => a.Name)]));
+        File.WriteAllText(Path.Combine(model, "footprint.yaml"), Footprint(real, realEstate.Apps, chosen));
 
         var estate = realEstate with
         {
@@ -105,6 +106,40 @@ public sealed class SyntheticEstate : IDisposable
         var diagnostics = new List<InfraDiagnostic>();
         var releases = Loading.Releases.Load(real.ReleasesFile, diagnostics);
         return [.. releases.Entries.Select(e => e.App)];
+    }
+
+    /// <summary>
+    /// The real footprint.yaml's entry of each chosen app's original, under the app's name and with its own namespace
+    /// for the original's: what <c>render --update-footprint</c> would write, so the render check finds it current.
+    /// </summary>
+    private static string Footprint(ModelPaths real, IReadOnlyList<App> realApps, IReadOnlyList<App> chosen)
+    {
+        var entries = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        foreach (var line in File.ReadAllLines(real.FootprintFile).Where(l => !l.StartsWith('#')))
+        {
+            if (!line.StartsWith(' ') && line.EndsWith(':'))
+            {
+                entries[line[..^1]] = current = [];
+            }
+            else
+            {
+                current?.Add(line);
+            }
+        }
+
+        var text = new StringBuilder();
+        foreach (var app in chosen.OrderBy(a => a.Name, StringComparer.Ordinal))
+        {
+            var original = realApps.First(a => a.Name == SyntheticApps.OriginalOf(app));
+            text.Append(app.Name).Append(":\n");
+            foreach (var line in entries.GetValueOrDefault(original.Name, []))
+            {
+                text.Append(line == $"    - {original.Namespace}" ? $"    - {app.Namespace}" : line).Append('\n');
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary>One distinct, valid tag per cluster and app, as CI would deploy them.</summary>
