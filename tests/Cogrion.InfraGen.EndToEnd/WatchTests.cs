@@ -33,6 +33,7 @@ public sealed class WatchTests(PackedRepository packed)
             // A value in an app file: the values files change, with their diff.
             File.WriteAllText(app, Repository(original, "control-plane-api"));
             watch.WaitForOutput("file(s) changed in out/", Save);
+            watch.WaitForOutput("    +  repository: ghcr.io/cogrion/control-plane-api\n", Save); // The report's last line: the reader gets a block line by line.
             Assert.Contains("  changed  out/values/dev-sgp-1/control-plane.yaml", watch.Output);
             Assert.Contains("    -  repository: ghcr.io/cogrion/control-plane\n    +  repository: ghcr.io/cogrion/control-plane-api\n", watch.Output);
             Assert.Contains("repository: ghcr.io/cogrion/control-plane-api\n", File.ReadAllText(values));

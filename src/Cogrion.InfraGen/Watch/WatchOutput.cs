@@ -33,24 +33,17 @@ internal sealed class WatchOutput(ModelPaths paths, TextWriter output, TextWrite
         var outcome = changes.Files.Count == 0
             ? $"{_outName}/ unchanged ({changes.Compared} files)"
             : $"{changes.Files.Count} file(s) changed in {_outName}/";
-        Say($"{Stamp(saves)}: {steps}, {Seconds(TimeSpan.FromMilliseconds(sinceSave))} after the save; {outcome}.");
-        foreach (var file in changes.Files)
-        {
-            Say($"  {Verb(file.Kind),-8} {CheckCommand.Shown(_outName, file.Path)}");
-        }
-
-        foreach (var file in changes.Files.Take(DiffedFiles))
-        {
-            foreach (var line in ShortDiff(file))
-            {
-                Say("    " + line);
-            }
-        }
-
+        // One write for the whole report: a reader (a terminal, a test waiting for the first line) never sees the
+        // first line without the files and diff below it.
+        List<string> report = [$"{Stamp(saves)}: {steps}, {Seconds(TimeSpan.FromMilliseconds(sinceSave))} after the save; {outcome}."];
+        report.AddRange(changes.Files.Select(file => $"  {Verb(file.Kind),-8} {CheckCommand.Shown(_outName, file.Path)}"));
+        report.AddRange(changes.Files.Take(DiffedFiles).SelectMany(file => ShortDiff(file)).Select(line => "    " + line));
         if (written.Published.Count > 0)
         {
-            Say($"  (also written outside {_outName}/: {string.Join(", ", written.Published.Select(p => CheckCommand.Shown(_outName, p)))})");
+            report.Add($"  (also written outside {_outName}/: {string.Join(", ", written.Published.Select(p => CheckCommand.Shown(_outName, p)))})");
         }
+
+        Say(string.Join(output.NewLine, report));
     }
 
     public void CompileFailed(SaveBatch saves, IReadOnlyList<Watch.CompilerMessage> messages, long sinceSave)
