@@ -114,32 +114,18 @@ public sealed class SyntheticEstate : IDisposable
     /// </summary>
     private static string Footprint(ModelPaths real, IReadOnlyList<App> realApps, IReadOnlyList<App> chosen)
     {
-        var entries = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        List<string>? current = null;
-        foreach (var line in File.ReadAllLines(real.FootprintFile).Where(l => !l.StartsWith('#')))
-        {
-            if (!line.StartsWith(' ') && line.EndsWith(':'))
-            {
-                entries[line[..^1]] = current = [];
-            }
-            else
-            {
-                current?.Add(line);
-            }
-        }
-
-        var text = new StringBuilder();
-        foreach (var app in chosen.OrderBy(a => a.Name, StringComparer.Ordinal))
+        var footprint = Loading.Footprint.Load(real.FootprintFile, []);
+        var entries = new Dictionary<string, AppFootprint>(StringComparer.Ordinal);
+        foreach (var app in chosen)
         {
             var original = realApps.First(a => a.Name == SyntheticApps.OriginalOf(app));
-            text.Append(app.Name).Append(":\n");
-            foreach (var line in entries.GetValueOrDefault(original.Name, []))
+            if (footprint.Find(original.Name) is { } entry)
             {
-                text.Append(line == $"    - {original.Namespace}" ? $"    - {app.Namespace}" : line).Append('\n');
+                entries[app.Name] = entry with { Namespaces = [.. entry.Namespaces.Select(n => n == original.Namespace ? app.Namespace : n).Order(StringComparer.Ordinal)] };
             }
         }
 
-        return text.ToString();
+        return Loading.Footprint.Text(entries);
     }
 
     /// <summary>One distinct, valid tag per cluster and app, as CI would deploy them.</summary>

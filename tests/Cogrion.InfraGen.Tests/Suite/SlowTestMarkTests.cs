@@ -28,10 +28,11 @@ public sealed class SlowTestMarkTests
         var files = TestFiles(project).ToList();
         Assert.NotEmpty(files);
 
-        var unmarked = files
-            .Where(f => SlowMeans.Match(File.ReadAllText(f)) is { Success: true } && !File.ReadAllText(f).Contains(Mark, StringComparison.Ordinal))
-            .Select(f => $"{Path.GetRelativePath(RealModel.Paths.RepoRoot, f)}: runs {SlowMeans.Match(File.ReadAllText(f)).Value.TrimEnd('.')} but has no {Mark}")
-            .ToList();
+        var unmarked = (from file in files
+                        let text = File.ReadAllText(file)
+                        let means = SlowMeans.Match(text)
+                        where means.Success && !text.Contains(Mark, StringComparison.Ordinal)
+                        select $"{Path.GetRelativePath(RealModel.Paths.RepoRoot, file)}: runs {means.Value.TrimEnd('.')} but has no {Mark}").ToList();
 
         Assert.True(unmarked.Count == 0, string.Join("\n", unmarked));
     }
@@ -40,9 +41,9 @@ public sealed class SlowTestMarkTests
     public void The_check_sees_the_slow_tests_it_guards()
     {
         // Against a check that passes because it reads nothing: the Helm tests are found, and they are marked.
-        var rendered = TestFiles("Cogrion.InfraGen.Tests").Where(f => File.ReadAllText(f).Contains("PinnedHelm.", StringComparison.Ordinal)).ToList();
+        var rendered = TestFiles("Cogrion.InfraGen.Tests").Select(File.ReadAllText).Where(t => t.Contains("PinnedHelm.", StringComparison.Ordinal)).ToList();
         Assert.True(rendered.Count >= 5, $"found {rendered.Count} test files that run Helm");
-        Assert.All(rendered, f => Assert.Contains(Mark, File.ReadAllText(f), StringComparison.Ordinal));
+        Assert.All(rendered, text => Assert.Contains(Mark, text, StringComparison.Ordinal));
     }
 
     /// <summary>The test sources of <paramref name="project"/>, without its support code (which the tests call).</summary>
