@@ -62,7 +62,11 @@ public static class Command
             start.Environment.Remove(key);
         }
 
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var (key, value) in BuildServers.Variables)
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";

@@ -159,6 +159,7 @@ public sealed class PackedRepository : IDisposable
 
     public void Dispose()
     {
+        BuildServers.Stop();
         try
         {
             Directory.Delete(Root, recursive: true);
