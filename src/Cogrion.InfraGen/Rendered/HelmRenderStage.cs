@@ -40,8 +40,6 @@ public static partial class HelmRenderStage
             from placed in model.On(cluster)
             select (Cluster: cluster, placed.App)).ToArray();
         var problems = new ConcurrentBag<InfraDiagnostic>();
-        var memo = new ManifestReader.Memo();
-        var sizes = new ConcurrentDictionary<DocMap, int>(ReferenceEqualityComparer.Instance);
         var runs = new StrongBox<int>();
 
         // Materialize every chart first (one at a time: a chart directory is shared by every cluster).
@@ -71,7 +69,7 @@ public static partial class HelmRenderStage
 
             try
             {
-                return Release(cluster, app, release, output, cached is not null, memo, sizes);
+                return Release(cluster, app, release, output, cached is not null);
             }
             catch (ManifestReader.UnreadableManifest e)
             {
@@ -121,6 +119,9 @@ public static partial class HelmRenderStage
     /// <summary>The second release name of an app: different from the Application name, still a valid release name.</summary>
     public static string AlternateName(App app) => (AlternatePrefix + app.Name).Length <= 53 ? AlternatePrefix + app.Name : AlternatePrefix + app.Name[..(53 - AlternatePrefix.Length)].TrimEnd('-');
 
+    /// <summary>Each document's size as JSON (the limit of a client-side apply), kept as long as the document is.</summary>
+    private static readonly ConditionalWeakTable<DocMap, StrongBox<int>> JsonSizes = new();
+
     private static readonly ParallelOptions Workers = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     private static List<string> TemplateArguments(ChartSources sources, Cluster cluster, App app, string release, IReadOnlyList<string> apiVersions)
@@ -142,12 +143,11 @@ public static partial class HelmRenderStage
         return arguments;
     }
 
-    /// <summary>Helm's output as objects; documents parsed before in this render (<paramref name="memo"/>) are shared, with their JSON size.</summary>
-    private static RenderedRelease Release(
-        Cluster cluster, App app, string release, string output, bool cached, ManifestReader.Memo memo, ConcurrentDictionary<DocMap, int> sizes)
+    /// <summary>Helm's output as objects; documents parsed before in this process (<see cref="ManifestReader.Memo.Shared"/>) are shared, with their JSON size.</summary>
+    private static RenderedRelease Release(Cluster cluster, App app, string release, string output, bool cached)
     {
         var objects = new List<RenderedObject>();
-        foreach (var (document, template) in ManifestReader.Read(output, memo))
+        foreach (var (document, template) in ManifestReader.Read(output, ManifestReader.Memo.Shared))
         {
             var ownNamespace = document["metadata"] is DocMap m && m["namespace"] is DocScalar s ? s.Text : null;
             var kind = document["kind"] is DocScalar k ? k.Text : "";
@@ -155,7 +155,7 @@ public static partial class HelmRenderStage
             var clusterScoped = KubernetesKinds.IsClusterScoped(apiVersion, kind);
             objects.Add(new RenderedObject(document, template, clusterScoped ? null : ownNamespace ?? app.Namespace)
             {
-                JsonBytes = sizes.GetOrAdd(document, static d => Validation.Schemas.DocJson.ByteCount(d)),
+                JsonBytes = JsonSizes.GetValue(document, static d => new StrongBox<int>(Validation.Schemas.DocJson.ByteCount(d))).Value,
             });
         }
 

@@ -20,15 +20,41 @@ public static class ManifestReader
     }
 
     /// <summary>
-    /// Parsed manifests by their text, shared by every release of one render: a CRD renders the same on every cluster and
-    /// under every release name, and parsing it (hundreds of kB each) is most of a warm render's time.
-    /// Parts shorter than <see cref="MemoFrom"/> characters are parsed each time (cheaper than keeping them).
+    /// Parsed manifests by their text, shared by every render of the process: a CRD renders the same on every cluster,
+    /// under every release name, in both trees of a preview and in every cycle of watch, and parsing it (hundreds of kB
+    /// each) is most of a warm render's time. The documents are only read after parsing, so sharing them is safe.
+    /// Parts shorter than <see cref="MemoFrom"/> characters are parsed each time (cheaper than keeping them). Once the
+    /// texts kept pass <see cref="MaxCharacters"/> (a long watch session through many chart edits), it starts over.
     /// </summary>
     public sealed class Memo
     {
         public const int MemoFrom = 8192;
 
-        internal System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<DocMap>> Parsed { get; } = new(StringComparer.Ordinal);
+        public const long MaxCharacters = 64L * 1024 * 1024;
+
+        private long _characters;
+
+        /// <summary>The memo every render of this process uses.</summary>
+        public static Memo Shared { get; } = new();
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<DocMap>> _parsed = new(StringComparer.Ordinal);
+
+        internal IReadOnlyList<DocMap> GetOrParse(string template, string text)
+        {
+            if (_parsed.TryGetValue(text, out var documents))
+            {
+                return documents;
+            }
+
+            documents = Parse(template, text);
+            if (Interlocked.Add(ref _characters, text.Length) > MaxCharacters)
+            {
+                _parsed.Clear();
+                Interlocked.Exchange(ref _characters, text.Length);
+            }
+
+            return _parsed.GetOrAdd(text, documents);
+        }
     }
 
     /// <summary>The objects of <paramref name="output"/>; throws <see cref="UnreadableManifest"/> for one that is not YAML.</summary>
@@ -38,7 +64,7 @@ public static class ManifestReader
         foreach (var part in Split(output))
         {
             var documents = memo is not null && part.Text.Length >= Memo.MemoFrom
-                ? memo.Parsed.GetOrAdd(part.Text, static (text, template) => Parse(template, text), part.Template)
+                ? memo.GetOrParse(part.Template, part.Text)
                 : Parse(part.Template, part.Text);
             objects.AddRange(documents.Select(d => (d, part.Template)));
         }
