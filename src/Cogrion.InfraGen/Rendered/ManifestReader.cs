@@ -24,13 +24,13 @@ public static class ManifestReader
     /// under every release name, in both trees of a preview and in every cycle of watch, and parsing it (hundreds of kB
     /// each) is most of a warm render's time. The documents are only read after parsing, so sharing them is safe.
     /// Parts shorter than <see cref="MemoFrom"/> characters are parsed each time (cheaper than keeping them). Once the
-    /// texts kept pass <see cref="MaxCharacters"/> (a long watch session through many chart edits), it starts over.
+    /// texts kept pass <paramref name="maxCharacters"/> (a long watch session through many chart edits), it starts over.
     /// </summary>
-    public sealed class Memo
+    public sealed class Memo(long maxCharacters = Memo.DefaultMaxCharacters)
     {
         public const int MemoFrom = 8192;
 
-        public const long MaxCharacters = 64L * 1024 * 1024;
+        public const long DefaultMaxCharacters = 64L * 1024 * 1024;
 
         private long _characters;
 
@@ -47,7 +47,7 @@ public static class ManifestReader
             }
 
             documents = Parse(template, text);
-            if (Interlocked.Add(ref _characters, text.Length) > MaxCharacters)
+            if (Interlocked.Add(ref _characters, text.Length) > maxCharacters)
             {
                 _parsed.Clear();
                 Interlocked.Exchange(ref _characters, text.Length);
