@@ -26,6 +26,12 @@ public sealed class HelmTool
     /// <summary>Its version (the pinned one).</summary>
     public string Version { get; }
 
+    /// <summary>
+    /// The version each binary printed, by path, size and time: a process that renders again (watch, preview, the tests)
+    /// asks an unchanged binary once.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Path, long Length, DateTime Written), string> Versions = new();
+
     /// <summary>Finds the pinned Helm; throws <see cref="InfraGenException"/> (INFRA4001/INFRA4002) when it cannot.</summary>
     public static HelmTool Locate(string? explicitPath)
     {
@@ -40,8 +46,16 @@ public sealed class HelmTool
         string version;
         try
         {
-            var result = Run(path, ["version", "--template", "{{.Version}}"], workingDirectory: null);
-            version = result.ExitCode == 0 ? result.Output.Trim() : $"(exit code {result.ExitCode}: {result.Error.Trim()})";
+            var binary = new FileInfo(path);
+            var key = (binary.FullName, binary.Length, binary.LastWriteTimeUtc);
+            if (!Versions.TryGetValue(key, out var known))
+            {
+                var result = Run(path, ["version", "--template", "{{.Version}}"], workingDirectory: null);
+                known = result.ExitCode == 0 ? result.Output.Trim() : $"(exit code {result.ExitCode}: {result.Error.Trim()})";
+                Versions[key] = known;
+            }
+
+            version = known;
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or UnauthorizedAccessException)
         {

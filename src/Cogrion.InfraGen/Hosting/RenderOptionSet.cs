@@ -22,7 +22,12 @@ internal sealed class RenderOptionSet
         Description = "A folder of <name>-<version>.tgz chart packages for the charts' dependencies (offline). Default: $INFRAGEN_CHART_CACHE, else `helm dependency build`.",
     };
 
-    /// <summary>Adds <c>--helm</c> and <c>--chart-cache</c> (and <c>--render</c> unless the verb always renders).</summary>
+    public Option<string?> RenderCache { get; } = new("--render-cache")
+    {
+        Description = "Where rendered charts and Helm's output are kept between runs (a CI cache can keep it). Default: $INFRAGEN_RENDER_CACHE, else model/obj/infragen-render.",
+    };
+
+    /// <summary>Adds <c>--helm</c>, <c>--chart-cache</c> and <c>--render-cache</c> (and <c>--render</c> unless the verb always renders).</summary>
     public void AddTo(Command command, bool withSwitch = false)
     {
         if (withSwitch)
@@ -32,11 +37,15 @@ internal sealed class RenderOptionSet
 
         command.Options.Add(Helm);
         command.Options.Add(ChartCache);
+        command.Options.Add(RenderCache);
     }
 
     /// <summary>The render options when <c>--render</c> was given, else null.</summary>
     public RenderOptions? IfEnabled(ParseResult parse) => parse.GetValue(Enabled) ? From(parse) : null;
 
     public RenderOptions From(ParseResult parse, string? cluster = null, string? app = null) =>
-        new(parse.GetValue(Helm), parse.GetValue(ChartCache) is { } cache ? Path.GetFullPath(cache) : null, cluster, app);
+        new(parse.GetValue(Helm), parse.GetValue(ChartCache) is { } cache ? Path.GetFullPath(cache) : null, cluster, app)
+        {
+            CacheDirectory = (parse.GetValue(RenderCache) ?? Environment.GetEnvironmentVariable("INFRAGEN_RENDER_CACHE")) is { Length: > 0 } kept ? Path.GetFullPath(kept) : null,
+        };
 }

@@ -51,9 +51,10 @@ public sealed class PlatformRenderTests : IDisposable
         Assert.Contains(stale.Diagnostics, d => d.Code == "INFRA4116" && d.Message.Contains("app 'temporal': it lists namespace default, which it no longer renders", StringComparison.Ordinal));
         Assert.Contains(stale.Diagnostics, d => d.Code == "INFRA4113"); // The AppProject made from it refuses kube-system.
 
-        var update = HostRun.Verb(new InfraCatalog(), paths, "render", "--update-footprint", "--helm", PinnedHelm.Path, "--chart-cache", PinnedHelm.ChartCache);
+        var update = HostRun.Verb(new InfraCatalog(), paths, "render", "--update-footprint", "--helm", PinnedHelm.Path, "--chart-cache", PinnedHelm.ChartCache, "--render-cache", PinnedHelm.CacheDirectory);
 
         Assert.True(update.ExitCode == 0, update.Error + update.Output);
+        Assert.False(Directory.Exists(paths.RenderCacheDirectory)); // --render-cache: the copy's obj/ was not used.
         Assert.Contains("render: wrote ", update.Output, StringComparison.Ordinal);
         Assert.Equal(current, File.ReadAllText(paths.FootprintFile));
         Assert.EndsWith("findings=0 cached=" + update.Output.Split("cached=")[^1].Trim() + "\n", update.Output, StringComparison.Ordinal);

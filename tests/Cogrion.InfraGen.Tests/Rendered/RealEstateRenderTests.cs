@@ -52,8 +52,8 @@ public sealed class RealEstateRenderTests : IDisposable
     [Fact]
     public void A_second_render_of_unchanged_charts_and_values_runs_no_helm_command()
     {
-        // A cache of its own, so the first run here is cold whatever ran before.
-        var options = PinnedHelm.Options() with { CacheDirectory = _temp.Combine("cache") };
+        // A cache of its own, so the first run here is cold whatever ran before; one cluster (each pair is cached alike).
+        var options = PinnedHelm.Options(cluster: "dev-sgp-1") with { CacheDirectory = _temp.Combine("cache") };
         var cold = InfraPipeline.RenderWithHelm(new InfraCatalog(), RealModel.Paths, options).Report;
         var warm = InfraPipeline.RenderWithHelm(new InfraCatalog(), RealModel.Paths, options).Report;
 
