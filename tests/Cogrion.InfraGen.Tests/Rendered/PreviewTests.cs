@@ -68,7 +68,7 @@ public sealed class PreviewTests : IDisposable
         var body = _temp.Combine("body.md");
 
         var run = HostRun.Verb(new InfraCatalog(), paths, "promote", "--app", "control-plane", "--from", "dev-sgp-1", "--to", "prod-sgp-1",
-            "--summary", body, "--preview", "--helm", PinnedHelm.Path, "--chart-cache", PinnedHelm.ChartCache);
+            "--summary", body, "--preview", "--helm", PinnedHelm.Path, "--chart-cache", PinnedHelm.ChartCache, "--render-cache", PinnedHelm.CacheDirectory);
 
         Assert.True(run.ExitCode == 0, run.Error + run.Output);
         var text = File.ReadAllText(body);
