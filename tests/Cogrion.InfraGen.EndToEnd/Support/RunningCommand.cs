@@ -43,7 +43,12 @@ public sealed class RunningCommand : IDisposable
 
     public static RunningCommand Start(string file, IEnumerable<string> arguments, string workingDirectory)
     {
-        var start = Command.StartInfo(file, arguments, workingDirectory, environment: null);
+        // A test run started in the background of a non-interactive shell (nohup, `cmd &` in a script) inherits SIGINT
+        // ignored, and an ignored signal stays ignored across exec: the process would never see the Ctrl+C that
+        // Interrupt sends, as a person's terminal delivers it. GNU env restores the default before it execs the command.
+        var start = OperatingSystem.IsLinux()
+            ? Command.StartInfo("env", ["--default-signal=INT", file, .. arguments], workingDirectory, environment: null)
+            : Command.StartInfo(file, arguments, workingDirectory, environment: null);
         var running = new RunningCommand(new Process { StartInfo = start });
         running._process.OutputDataReceived += (_, e) => Append(running._output, e.Data);
         running._process.ErrorDataReceived += (_, e) => Append(running._error, e.Data);
