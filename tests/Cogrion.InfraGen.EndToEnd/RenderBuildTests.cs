@@ -16,6 +16,7 @@ public sealed class RenderBuildTests(PackedRepository packed)
     {
         string[] render = ["build", "-p:InfraGenRender=true", $"-p:InfraGenHelm={PinnedHelm()}", $"-p:InfraGenChartCache={SharedCharts()}"];
         PackedRepository.Succeeds(Command.Run(Command.Dotnet, render, Model, SharedRenderCache));
+        Assert.False(Directory.Exists(Path.Combine(Model, "obj", "infragen-render"))); // INFRAGEN_RENDER_CACHE reached the program.
 
         var service = Path.Combine(Model, "charts", "control-plane", "templates", "service.yaml");
         var original = File.ReadAllText(service);

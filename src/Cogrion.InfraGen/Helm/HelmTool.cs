@@ -27,8 +27,8 @@ public sealed class HelmTool
     public string Version { get; }
 
     /// <summary>
-    /// The version each binary printed, by path, size and time: a process that renders again (watch, preview, the tests)
-    /// asks an unchanged binary once.
+    /// The version each binary printed, by path, size and time: a process that finds Helm again (promote --preview after
+    /// its own checks, the test run) asks an unchanged binary once.
     /// </summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Path, long Length, DateTime Written), string> Versions = new();
 
@@ -52,7 +52,10 @@ public sealed class HelmTool
             {
                 var result = Run(path, ["version", "--template", "{{.Version}}"], workingDirectory: null);
                 known = result.ExitCode == 0 ? result.Output.Trim() : $"(exit code {result.ExitCode}: {result.Error.Trim()})";
-                Versions[key] = known;
+                if (result.ExitCode == 0)
+                {
+                    Versions[key] = known; // A failure may pass: the next Locate asks again.
+                }
             }
 
             version = known;

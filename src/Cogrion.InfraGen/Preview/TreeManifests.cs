@@ -69,7 +69,7 @@ internal sealed class TreeManifests(HelmTool helm, RenderCache cache, string? ch
             output = result.Output;
         }
 
-        var objects = ManifestReader.Read(output).Select(o => new RenderedObject(o.Document, o.Template, ObjectNamespace(o.Document, ns))).ToList();
+        var objects = ManifestReader.Read(output, ManifestReader.Memo.Shared).Select(o => new RenderedObject(o.Document, o.Template, ObjectNamespace(o.Document, ns))).ToList();
         return new AppManifests(cluster, name, IgnoredDifferences.Apply(application, objects));
     }
 

@@ -6,7 +6,8 @@ namespace Cogrion.InfraGen.Rendered;
 /// <summary>
 /// Helm's output by what determines it: the Helm version and the command's arguments, whose chart and values paths
 /// are named by the hash of their content (<see cref="ChartSources"/>). A pair whose chart, values and Helm are
-/// unchanged is not rendered again. Lives under the model's <c>obj/</c>, never committed; only successes are kept.
+/// unchanged is not rendered again. Lives under the model's <c>obj/</c> unless <c>--render-cache</c> or
+/// <c>INFRAGEN_RENDER_CACHE</c> says where; never committed; only successes are kept.
 /// </summary>
 internal sealed class RenderCache(string directory, string helmVersion)
 {

@@ -5,11 +5,12 @@ namespace Cogrion.InfraGen.EndToEnd.Support;
 /// <summary>
 /// The build servers the run's builds share: the C# compiler server (VBCSCompiler), the MSBuild server and its reused
 /// worker nodes. This machine's environment turns them off (UseSharedCompilation=false, MSBUILDDISABLENODEREUSE=1), so
-/// each of the run's ~50 builds would start MSBuild and csc cold: about 110 CPU-seconds more over the run (212 against
-/// 330 measured), the end-to-end tests' largest cost. Builds behave the same with a warm server; what a build without one
-/// does is what CI's own `dotnet build` and the concurrent-build test (whose second build finds the server busy) run.
+/// each of the run's ~50 builds would start MSBuild and csc cold: the end-to-end tests took 380 CPU-seconds so, 212–242
+/// with the servers, the largest cost of the whole test run. Builds behave the same with a warm server. A build without
+/// them is CI's own `dotnet build` (and, for MSBuild, the concurrent-build test's second build, which finds the MSBuild
+/// server busy); no end-to-end build compiles without the compiler server any more.
 /// The servers are this test process's own, by pipe name and handshake salt: no other build on the machine reaches
-/// them, and <see cref="Stop"/> ends only them.
+/// them, and <see cref="Stop"/> ends only them (if the test process is killed, they end at their idle timeouts).
 /// </summary>
 public static class BuildServers
 {

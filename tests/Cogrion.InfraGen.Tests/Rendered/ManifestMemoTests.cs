@@ -19,7 +19,7 @@ public sealed class ManifestMemoTests
         var memo = new ManifestReader.Memo();
         var large = Output("large", 400);
         var small = Output("small", 2);
-        Assert.True(large.Length > ManifestReader.Memo.MemoFrom && small.Length < ManifestReader.Memo.MemoFrom);
+        Assert.True(large.Length > ManifestReader.Memo.MemoFrom + 100 && small.Length < ManifestReader.Memo.MemoFrom); // Each part: its output less two lines.
 
         var first = ManifestReader.Read(large + small, memo);
         var again = ManifestReader.Read(large + small, memo);
@@ -32,15 +32,21 @@ public sealed class ManifestMemoTests
     }
 
     [Fact]
-    public void Past_its_bound_the_memo_starts_over()
+    public void Past_its_bound_the_memo_empties_and_keeps_what_it_reads_next()
     {
         var one = Output("one", 400);
         var two = Output("two", 400);
+        var three = Output("three", 400);
         var memo = new ManifestReader.Memo(maxCharacters: one.Length + (two.Length / 2));
 
-        var first = ManifestReader.Read(one, memo);
-        ManifestReader.Read(two, memo); // Past the bound: the memo is cleared, then keeps two.
+        var first = ManifestReader.Read(one, memo)[0].Document;
+        Assert.Same(first, ManifestReader.Read(one, memo)[0].Document); // Within the bound: kept.
 
-        Assert.NotSame(first[0].Document, ManifestReader.Read(one, memo)[0].Document);
+        ManifestReader.Read(two, memo); // Past the bound: emptied.
+        var again = ManifestReader.Read(one, memo)[0].Document;
+
+        Assert.NotSame(first, again);
+        Assert.Same(again, ManifestReader.Read(one, memo)[0].Document); // Kept again after starting over.
+        Assert.NotNull(ManifestReader.Read(three, memo)); // Past the bound again: it keeps working.
     }
 }

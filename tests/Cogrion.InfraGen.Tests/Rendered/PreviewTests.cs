@@ -71,6 +71,7 @@ public sealed class PreviewTests : IDisposable
             "--summary", body, "--preview", "--helm", PinnedHelm.Path, "--chart-cache", PinnedHelm.ChartCache, "--render-cache", PinnedHelm.CacheDirectory);
 
         Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        Assert.False(Directory.Exists(paths.RenderCacheDirectory)); // --render-cache reaches the preview: the copy's obj/ was not used.
         var text = File.ReadAllText(body);
         Assert.Contains("### What the clusters will change (Helm-rendered, base `HEAD` -> this change)\n\n#### prod-sgp-1 / control-plane\n", text, StringComparison.Ordinal);
         Assert.Contains("  + spec.template.spec.containers[0].image: ghcr.io/cogrion/control-plane:sha-a1b2c3d\n", text, StringComparison.Ordinal);
