@@ -27,7 +27,7 @@ internal sealed class PreviewCommand : InfraGenVerb
     {
         RequestedFile.MustBeAFilePath(parse.GetValue(_markdown), "--markdown");
         var render = _render.From(parse);
-        var report = PreviewRun.Run(context.Catalog, paths, new PreviewOptions(parse.GetValue(_base) ?? "HEAD", render.HelmPath, render.ChartCache) { CacheDirectory = render.CacheDirectory });
+        var report = PreviewRun.Run(context.Catalog, paths, PreviewOptions.For(parse.GetValue(_base) ?? "HEAD", render));
         var markdown = PreviewMarkdown.Write(report);
         if (parse.GetValue(_markdown) is { } file)
         {

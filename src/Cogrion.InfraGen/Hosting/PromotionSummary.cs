@@ -67,7 +67,7 @@ internal static class PromotionSummary
     public static string ClusterPreview(IInfraCatalog catalog, ModelPaths paths, ReleaseUpdateResult result, Rendered.RenderOptions render)
     {
         var targets = result.Edits.Select(e => e.Cluster).ToHashSet(StringComparer.Ordinal);
-        var report = InfraGen.Preview.PreviewRun.Run(catalog, paths, new InfraGen.Preview.PreviewOptions("HEAD", render.HelmPath, render.ChartCache) { CacheDirectory = render.CacheDirectory });
+        var report = InfraGen.Preview.PreviewRun.Run(catalog, paths, InfraGen.Preview.PreviewOptions.For("HEAD", render));
         return InfraGen.Preview.PreviewMarkdown.Write(report with { Changes = [.. report.Changes.Where(c => targets.Contains(c.Cluster))] });
     }
 }

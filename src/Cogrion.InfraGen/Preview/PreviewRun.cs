@@ -13,6 +13,10 @@ public sealed record PreviewOptions(string Base = "HEAD", string? HelmPath = nul
 {
     /// <summary>Where Helm's output is cached; null: the model's obj/infragen-render.</summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>A preview of <paramref name="baseRevision"/> with the render check's Helm, chart packages and cache.</summary>
+    public static PreviewOptions For(string baseRevision, RenderOptions render) =>
+        new(baseRevision, render.HelmPath, render.ChartCache) { CacheDirectory = render.CacheDirectory };
 }
 
 /// <summary>What a preview found: every object that changes, and Helm commands run and answered from the cache.</summary>

@@ -85,7 +85,7 @@ public sealed class HelmToolTests : IDisposable
         File.WriteAllText(_temp.Combine("a-file"), "not a directory\n");
         var manifests = _temp.Combine("a-file", "manifests");
 
-        var run = HostRun.Verb(new InfraCatalog(), RealModel.Paths, "render", "--cluster", "dev-sgp-1", "--manifests", manifests, "--helm", PinnedHelm.Path, "--chart-cache", PinnedHelm.ChartCache, "--render-cache", PinnedHelm.CacheDirectory);
+        var run = HostRun.Verb(new InfraCatalog(), RealModel.Paths, ["render", "--cluster", "dev-sgp-1", "--manifests", manifests, .. PinnedHelm.VerbOptions]);
 
         Assert.True(run.ExitCode == ExitCodes.Refused, run.Error);
         Assert.Contains($"infragen: error INFRA3005: cannot write --manifests {Path.Combine(manifests, "dev-sgp-1")}", run.Error, StringComparison.Ordinal);

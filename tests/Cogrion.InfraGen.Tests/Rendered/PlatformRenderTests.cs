@@ -51,7 +51,7 @@ public sealed class PlatformRenderTests : IDisposable
         Assert.Contains(stale.Diagnostics, d => d.Code == "INFRA4116" && d.Message.Contains("app 'temporal': it lists namespace default, which it no longer renders", StringComparison.Ordinal));
         Assert.Contains(stale.Diagnostics, d => d.Code == "INFRA4113"); // The AppProject made from it refuses kube-system.
 
-        var update = HostRun.Verb(new InfraCatalog(), paths, "render", "--update-footprint", "--helm", PinnedHelm.Path, "--chart-cache", PinnedHelm.ChartCache, "--render-cache", PinnedHelm.CacheDirectory);
+        var update = HostRun.Verb(new InfraCatalog(), paths, ["render", "--update-footprint", .. PinnedHelm.VerbOptions]);
 
         Assert.True(update.ExitCode == 0, update.Error + update.Output);
         Assert.False(Directory.Exists(paths.RenderCacheDirectory)); // --render-cache: the copy's obj/ was not used.

@@ -67,8 +67,8 @@ public sealed class PreviewTests : IDisposable
         var paths = CommittedRepository();
         var body = _temp.Combine("body.md");
 
-        var run = HostRun.Verb(new InfraCatalog(), paths, "promote", "--app", "control-plane", "--from", "dev-sgp-1", "--to", "prod-sgp-1",
-            "--summary", body, "--preview", "--helm", PinnedHelm.Path, "--chart-cache", PinnedHelm.ChartCache, "--render-cache", PinnedHelm.CacheDirectory);
+        var run = HostRun.Verb(new InfraCatalog(), paths,
+            ["promote", "--app", "control-plane", "--from", "dev-sgp-1", "--to", "prod-sgp-1", "--summary", body, "--preview", .. PinnedHelm.VerbOptions]);
 
         Assert.True(run.ExitCode == 0, run.Error + run.Output);
         Assert.False(Directory.Exists(paths.RenderCacheDirectory)); // --render-cache reaches the preview: the copy's obj/ was not used.
@@ -93,7 +93,7 @@ public sealed class PreviewTests : IDisposable
     }
 
     private static PreviewOptions Options() =>
-        new(HelmPath: PinnedHelm.Path, ChartCache: PinnedHelm.ChartCache) { CacheDirectory = PinnedHelm.CacheDirectory };
+        PreviewOptions.For("HEAD", PinnedHelm.Options());
 
     /// <summary>A copy of the real model and its committed tree, committed in a git repository of their own.</summary>
     private ModelPaths CommittedRepository()

@@ -68,7 +68,7 @@ public sealed class RealEstateRenderTests : IDisposable
     {
         var manifests = _temp.Combine("manifests");
 
-        var run = HostRun.Verb(new InfraCatalog(), RealModel.Paths, "render", "--cluster", "dev-sgp-1", "--helm", PinnedHelm.Path, "--chart-cache", PinnedHelm.ChartCache, "--manifests", manifests, "--render-cache", PinnedHelm.CacheDirectory);
+        var run = HostRun.Verb(new InfraCatalog(), RealModel.Paths, ["render", "--cluster", "dev-sgp-1", "--manifests", manifests, .. PinnedHelm.VerbOptions]);
 
         Assert.True(run.ExitCode == 0, run.Error + run.Output);
         Assert.Matches(@"\nrender: pairs=8 objects=\d+ no-schema=\d+ findings=0 cached=\d+\n$", "\n" + run.Output);

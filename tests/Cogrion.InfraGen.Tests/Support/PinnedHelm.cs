@@ -27,6 +27,9 @@ public static class PinnedHelm
     /// </summary>
     public static string CacheDirectory { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "infragen-tests-render-cache");
 
+    /// <summary>The same for a verb: <c>--helm</c>, <c>--chart-cache</c> and <c>--render-cache</c>.</summary>
+    public static string[] VerbOptions => ["--helm", Path, "--chart-cache", ChartCache, "--render-cache", CacheDirectory];
+
     /// <summary>Options for rendering with the pinned Helm and charts; <paramref name="app"/>: only that app's findings.</summary>
     public static RenderOptions Options(string? app = null, string? cluster = null) =>
         new(HelmPath: Path, ChartCache: ChartCache, Cluster: cluster, App: app) { CacheDirectory = CacheDirectory };
